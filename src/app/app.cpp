@@ -1,0 +1,58 @@
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "http/health_routes.hpp"
+#include "store/migrations.hpp"
+#include "web/static_files.hpp"
+#include "version.hpp"
+
+namespace vmst::app {
+
+store::DatabaseOptions database_options(const Config& config) {
+  return store::DatabaseOptions{config.database_path(), config.storage.reader_connections,
+                                config.storage.busy_timeout_ms, config.storage.cache_mib};
+}
+
+App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
+
+// Members go in reverse order: the HTTP server (and its joined workers) before the database it used.
+App::~App() = default;
+
+void App::start() {
+  db_ = std::make_unique<store::Database>(database_options(config_));
+  int applied = store::apply_migrations(*db_);
+  if (applied > 0) spdlog::info("applied {} database migration(s)", applied);
+
+  http::add_health_routes(router_, *db_);
+  web::add_static_routes(router_);
+
+  http::ServerOptions options;
+  options.host = config_.http.listen_host;
+  options.port = config_.http.listen_port;
+  options.threads = config_.http.threads;
+  options.max_body_bytes = static_cast<size_t>(config_.http.max_body_bytes);
+  options.read_timeout_seconds = config_.http.read_timeout_seconds;
+  options.write_timeout_seconds = config_.http.write_timeout_seconds;
+  options.keep_alive_timeout_seconds = config_.http.keep_alive_timeout_seconds;
+  options.keep_alive_max_requests = config_.http.keep_alive_max_requests;
+  options.listen_backlog = config_.http.listen_backlog;
+  options.access_log = config_.http.access_log;
+  server_ = std::make_unique<http::HttpServer>(options, router_);
+  server_->bind();
+  spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
+               config_.storage.data_dir.string());
+}
+
+int App::port() const { return server_ ? server_->port() : 0; }
+
+void App::run() {
+  server_->run();
+  spdlog::info("HTTP server stopped");
+}
+
+void App::stop() {
+  if (server_) server_->stop();
+}
+
+}  // namespace vmst::app

@@ -1,0 +1,41 @@
+#pragma once
+// The running server: owns the database, the router and the HTTP listener, and starts and stops them in order.
+//
+// Threads: the caller of run() accepts connections; HTTP requests run on the server's worker pool; stop() may be
+// called from any thread (the serve command calls it from its signal-waiting thread).
+#include <memory>
+
+#include "app/config.hpp"
+#include "federation/local_urls.hpp"
+#include "http/router.hpp"
+#include "http/server.hpp"
+#include "store/database.hpp"
+
+namespace vmst::app {
+
+store::DatabaseOptions database_options(const Config& config);
+
+class App {
+ public:
+  explicit App(Config config);
+  ~App();
+
+  // Opens the database, applies pending migrations, registers routes and binds the socket. Throws on failure.
+  void start();
+  int port() const;
+  // Serves until stop(); then stops background work and closes the database.
+  void run();
+  void stop();
+
+  const Config& config() const { return config_; }
+  store::Database& database() { return *db_; }
+
+ private:
+  Config config_;
+  federation::LocalUrls urls_;
+  std::unique_ptr<store::Database> db_;
+  http::Router router_;
+  std::unique_ptr<http::HttpServer> server_;
+};
+
+}  // namespace vmst::app

@@ -1,0 +1,93 @@
+#pragma once
+// The whole configuration of vmst. Every key is read here and nowhere else: from built-in defaults, then the TOML
+// file, then VMST_SECTION_KEY environment variables. vmst.example.toml documents each key.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vmst::app {
+
+// One line naming the source, the key and the problem. Callers print it and exit with code 2.
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct InstanceConfig {
+  std::string domain = "localhost:8080";  // authority in handles and ids; may carry a port
+  std::string title = "vmst";
+  std::string contact_email;
+  std::string registrations = "closed";  // open | approval | closed
+};
+
+struct HttpConfig {
+  std::string listen_host = "127.0.0.1";
+  int listen_port = 8080;
+  int threads = 32;  // one per concurrent connection: a keep-alive connection holds a worker
+  int64_t max_body_bytes = 40 * 1024 * 1024;
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int keep_alive_timeout_seconds = 2;
+  int keep_alive_max_requests = 100;
+  int listen_backlog = 1024;
+  bool access_log = true;
+};
+
+struct StorageConfig {
+  std::filesystem::path data_dir = "data";
+  int reader_connections = 4;
+  int busy_timeout_ms = 5000;
+  int cache_mib = 8;  // SQLite page cache per connection
+};
+
+struct FederationConfig {
+  bool allow_http = false;  // default derived from instance.domain, see load_config
+  bool allow_private_addresses = false;
+};
+
+struct AuthConfig {
+  bool password_grant = false;
+};
+
+struct LogConfig {
+  std::string level = "info";
+};
+
+struct Config {
+  InstanceConfig instance;
+  HttpConfig http;
+  StorageConfig storage;
+  FederationConfig federation;
+  AuthConfig auth;
+  LogConfig log;
+  std::string source = "built-in defaults";  // where the values came from, for messages
+
+  // "http://localhost:8080" or "https://social.example": the prefix of every id this instance mints.
+  std::string base_url() const;
+  std::filesystem::path database_path() const { return storage.data_dir / "vmst.db"; }
+};
+
+using Environment = std::map<std::string, std::string>;
+
+// The VMST_* variables of this process.
+Environment vmst_environment();
+
+// explicit_path: from --config; it must exist. Without it ./vmst.toml is read when present.
+// Throws ConfigError.
+Config load_config(const std::optional<std::filesystem::path>& explicit_path, const Environment& env);
+
+// Parse TOML text (for tests and `config check`); source names it in messages.
+Config parse_config(std::string_view toml_text, const std::string& source, const Environment& env);
+
+// True for "localhost", "localhost:port", 127.0.0.0/8 and [::1], with or without a port.
+bool is_loopback_authority(std::string_view authority);
+
+// Names of every key as "section.key", in documentation order (the example file must list them all).
+std::vector<std::string> all_config_keys();
+
+}  // namespace vmst::app

@@ -1,0 +1,60 @@
+#include "cli/command_context.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "app/app.hpp"
+#include "app/logging.hpp"
+#include "services/service_error.hpp"
+#include "store/migrations.hpp"
+
+namespace vmst::cli {
+
+app::Config CommandContext::load_config(bool quiet_logging) const {
+  std::optional<std::filesystem::path> path;
+  if (!config_path.empty()) path = config_path;
+  app::Config config = app::load_config(path, app::vmst_environment());
+  // A CLI command's output is its stdout; log lines would only be noise unless something goes wrong.
+  app::configure_logging(quiet_logging && config.log.level != "off" && config.log.level != "error" ? "warn"
+                                                                                                   : config.log.level);
+  return config;
+}
+
+std::unique_ptr<store::Database> CommandContext::open_database(const app::Config& config) const {
+  auto db = std::make_unique<store::Database>(app::database_options(config));
+  store::apply_migrations(*db);
+  return db;
+}
+
+int run_command(const std::function<int()>& body) {
+  try {
+    return body();
+  } catch (const app::ConfigError& e) {
+    std::cerr << "vmst: " << e.what() << "\n";
+    return kExitUsage;
+  } catch (const services::ServiceError& e) {
+    std::cerr << "vmst: " << e.what() << "\n";
+    return kExitFailure;
+  } catch (const store::StoreError& e) {
+    std::cerr << "vmst: database error: " << e.what() << "\n";
+    return kExitFailure;
+  } catch (const std::exception& e) {
+    std::cerr << "vmst: " << e.what() << "\n";
+    return kExitFailure;
+  }
+}
+
+void add_config_option(CLI::App& command, CommandContext& context) {
+  command.add_option("-c,--config", context.config_path,
+                     "Config file (TOML). Default: ./vmst.toml when present, else built-in defaults");
+}
+
+std::optional<std::string> read_stdin_line() {
+  std::string line;
+  if (!std::getline(std::cin, line)) return std::nullopt;
+  if (!line.empty() && line.back() == '\r') line.pop_back();
+  return line;
+}
+
+}  // namespace vmst::cli

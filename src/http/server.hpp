@@ -1,0 +1,56 @@
+#pragma once
+// The HTTP listener: cpp-httplib with the fixes for Debian's 0.11 build applied once, here.
+//   * TCP_NODELAY on, or every response waits ~40 ms for Nagle and delayed ACK.
+//   * listen() again on the bound socket with a real backlog: the library's 5 is compiled into the .so.
+//   * An open keep-alive connection holds a worker thread, so the pool is sized by connections (http.threads) and
+//     idle connections are dropped after a short keep-alive timeout.
+//
+// Threads: run() blocks the calling thread in the accept loop; requests run on the pool of http.threads workers.
+// stop() may be called from any thread.
+#include <httplib.h>
+
+#include <atomic>
+#include <string>
+
+#include "http/router.hpp"
+
+namespace vmst::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0 picks a free port
+  int threads = 32;
+  size_t max_body_bytes = 40 * 1024 * 1024;
+  int read_timeout_seconds = 10;
+  int write_timeout_seconds = 10;
+  int keep_alive_timeout_seconds = 2;
+  int keep_alive_max_requests = 100;
+  int listen_backlog = 1024;
+  bool access_log = true;
+};
+
+class HttpServer {
+ public:
+  HttpServer(const ServerOptions& options, const Router& router);
+  HttpServer(const HttpServer&) = delete;
+  HttpServer& operator=(const HttpServer&) = delete;
+
+  // Binds and listens. Throws std::runtime_error naming the address when it cannot.
+  void bind();
+  int port() const { return bound_port_; }
+
+  // Serves until stop(); returns once in-flight requests have finished and the workers have exited.
+  void run();
+  void stop();
+
+ private:
+  void dispatch(const httplib::Request& req, httplib::Response& res);
+
+  ServerOptions options_;
+  const Router& router_;
+  httplib::Server server_;
+  std::atomic<int> listen_fd_{-1};
+  int bound_port_ = 0;
+};
+
+}  // namespace vmst::http

@@ -1,0 +1,119 @@
+#include "store/database.hpp"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace vmst::store {
+
+Connection::Connection(const std::filesystem::path& path, int flags, const DatabaseOptions& options)
+    : db_(path.string(), flags, options.busy_timeout_ms) {
+  // WAL and synchronous=NORMAL: durable at each checkpoint, and a commit costs no fsync of the main file.
+  if ((flags & SQLite::OPEN_READWRITE) != 0) {
+    db_.exec("PRAGMA journal_mode = WAL");
+  }
+  db_.exec("PRAGMA synchronous = NORMAL");
+  db_.exec("PRAGMA foreign_keys = ON");
+  db_.exec("PRAGMA cache_size = " + std::to_string(-1024 * options.cache_mib));
+  db_.exec("PRAGMA temp_store = MEMORY");
+}
+
+SQLite::Statement& Connection::prepare(const std::string& sql) {
+  auto it = statements_.find(sql);
+  if (it == statements_.end()) {
+    it = statements_.emplace(sql, std::make_unique<SQLite::Statement>(db_, sql)).first;
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  if (std::find(in_use_.begin(), in_use_.end(), it->second.get()) == in_use_.end()) in_use_.push_back(it->second.get());
+  return *it->second;
+}
+
+void Connection::finish_statements() {
+  for (auto* statement : in_use_) {
+    try {
+      statement->reset();
+    } catch (const SQLite::Exception&) {
+      // reset() reports the statement's last error again; it is reset regardless.
+    }
+  }
+  in_use_.clear();
+}
+
+void Connection::exec(const std::string& sql) { db_.exec(sql); }
+
+int64_t Connection::last_insert_rowid() const { return db_.getLastInsertRowid(); }
+
+int Connection::changes() const { return db_.getChanges(); }
+
+Database::Database(const DatabaseOptions& options) : options_(options) {
+  std::error_code ec;
+  if (options.path.has_parent_path()) {
+    std::filesystem::create_directories(options.path.parent_path(), ec);
+    if (ec) {
+      throw StoreError(StoreError::Kind::Internal,
+                       "cannot create the data directory " + options.path.parent_path().string() + ": " + ec.message());
+    }
+  }
+  translate_errors([&] {
+    writer_ = std::make_unique<Connection>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options);
+  });
+}
+
+Database::~Database() = default;
+
+Database::ReaderLease::ReaderLease(Database& database) : db(database), connection(nullptr) {
+  std::unique_lock lock(db.readers_mutex_);
+  for (;;) {
+    if (!db.idle_readers_.empty()) {
+      connection = db.idle_readers_.back();
+      db.idle_readers_.pop_back();
+      return;
+    }
+    // Opened lazily: a CLI command that reads once needs one connection, not the whole pool.
+    if (db.readers_.size() < static_cast<size_t>(db.options_.reader_connections)) {
+      lock.unlock();
+      std::unique_ptr<Connection> opened;
+      translate_errors([&] { opened = std::make_unique<Connection>(db.options_.path, SQLite::OPEN_READONLY, db.options_); });
+      lock.lock();
+      connection = opened.get();
+      db.readers_.push_back(std::move(opened));
+      return;
+    }
+    db.reader_returned_.wait(lock);
+  }
+}
+
+Database::ReaderLease::~ReaderLease() {
+  connection->finish_statements();
+  {
+    std::lock_guard lock(db.readers_mutex_);
+    db.idle_readers_.push_back(connection);
+  }
+  db.reader_returned_.notify_one();
+}
+
+void Database::throw_store_error(const SQLite::Exception& e) {
+  const int code = e.getExtendedErrorCode();
+  StoreError::Kind kind = StoreError::Kind::Internal;
+  if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    kind = StoreError::Kind::Conflict;
+  } else if ((code & 0xff) == SQLITE_CONSTRAINT) {
+    kind = StoreError::Kind::Constraint;
+  } else if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) {
+    kind = StoreError::Kind::Busy;
+  }
+  throw StoreError(kind, e.what());
+}
+
+void Database::rollback_quietly() {
+  // SQLite rolls back by itself on some errors; only roll back a transaction that is still open.
+  if (sqlite3_get_autocommit(writer_->raw().getHandle()) != 0) return;
+  try {
+    writer_->exec("ROLLBACK");
+  } catch (...) {
+  }
+}
+
+}  // namespace vmst::store

@@ -1,0 +1,141 @@
+#pragma once
+// Every SQLite connection of the process lives here.
+//
+// Writes are serialised in the process by one writer connection behind writer_mutex_: write() holds the mutex
+// for the whole transaction, which it opens with BEGIN IMMEDIATE so that SQLite's file lock is taken up front.
+// Another process on the same file (an admin CLI command next to the running server) then waits up to the busy
+// timeout for its turn instead of failing on a lock upgrade.
+//
+// Reads use a small fixed pool of read-only connections (memory grows with connections x page cache, so the pool
+// does not grow with HTTP threads); read() borrows one for the duration of the callback, waiting if all are out.
+// WAL lets them read while the writer writes.
+//
+// Callbacks run on the calling thread. A SQLite exception thrown inside one is rethrown as StoreError.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <condition_variable>
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/store_error.hpp"
+
+namespace vmst::store {
+
+struct DatabaseOptions {
+  std::filesystem::path path;
+  int reader_connections = 4;
+  int busy_timeout_ms = 5000;
+  int cache_mib = 8;
+};
+
+// One SQLite connection plus its prepared-statement cache. Not thread-safe: owned by one borrower at a time.
+class Connection {
+ public:
+  Connection(const std::filesystem::path& path, int flags, const DatabaseOptions& options);
+
+  // A cached prepared statement, reset and with its bindings cleared.
+  SQLite::Statement& prepare(const std::string& sql);
+  // Resets every statement prepared since the last call. A statement left mid-result keeps its read
+  // transaction open, which would pin an old snapshot on this connection and block WAL checkpoints; Database
+  // calls this whenever a connection is handed back.
+  void finish_statements();
+  // Runs SQL that returns no rows (may hold several statements).
+  void exec(const std::string& sql);
+  int64_t last_insert_rowid() const;
+  int changes() const;
+  SQLite::Database& raw() { return db_; }
+
+ private:
+  SQLite::Database db_;
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::vector<SQLite::Statement*> in_use_;
+};
+
+class Database {
+ public:
+  // Creates the file and its folder when missing. Throws StoreError.
+  explicit Database(const DatabaseOptions& options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // Runs fn(Connection&) in one write transaction, committed when fn returns and rolled back when it throws.
+  template <class Fn>
+  auto write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    std::lock_guard lock(writer_mutex_);
+    return translate_errors([&]() -> decltype(fn(std::declval<Connection&>())) {
+      writer_->exec("BEGIN IMMEDIATE");
+      try {
+        if constexpr (std::is_void_v<decltype(fn(std::declval<Connection&>()))>) {
+          fn(*writer_);
+          writer_->finish_statements();
+          writer_->exec("COMMIT");
+        } else {
+          auto result = fn(*writer_);
+          writer_->finish_statements();
+          writer_->exec("COMMIT");
+          return result;
+        }
+      } catch (...) {
+        writer_->finish_statements();
+        rollback_quietly();
+        throw;
+      }
+    });
+  }
+
+  // Runs fn(Connection&) on a borrowed read-only connection. Several statements in fn see one snapshot only if fn
+  // opens a transaction itself; single statements always see a consistent state.
+  template <class Fn>
+  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    ReaderLease lease(*this);
+    return translate_errors([&]() -> decltype(fn(std::declval<Connection&>())) { return fn(*lease.connection); });
+  }
+
+  // Runs fn on the writer connection outside any transaction, for work that manages its own (migrations).
+  template <class Fn>
+  auto with_writer(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    std::lock_guard lock(writer_mutex_);
+    struct Finish {
+      Connection& c;
+      ~Finish() { c.finish_statements(); }
+    } finish{*writer_};
+    return translate_errors([&]() -> decltype(fn(std::declval<Connection&>())) { return fn(*writer_); });
+  }
+
+  const std::filesystem::path& path() const { return options_.path; }
+
+ private:
+  struct ReaderLease {
+    explicit ReaderLease(Database& db);
+    ~ReaderLease();
+    Database& db;
+    Connection* connection;
+  };
+
+  template <class Fn>
+  static auto translate_errors(Fn&& fn) -> decltype(fn()) {
+    try {
+      return fn();
+    } catch (const SQLite::Exception& e) {
+      throw_store_error(e);
+    }
+  }
+  [[noreturn]] static void throw_store_error(const SQLite::Exception& e);
+  void rollback_quietly();
+
+  DatabaseOptions options_;
+  std::mutex writer_mutex_;
+  std::unique_ptr<Connection> writer_;
+
+  std::mutex readers_mutex_;
+  std::condition_variable reader_returned_;
+  std::vector<std::unique_ptr<Connection>> readers_;
+  std::vector<Connection*> idle_readers_;
+};
+
+}  // namespace vmst::store

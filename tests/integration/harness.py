@@ -1,0 +1,139 @@
+"""Runs the real vmst binary for integration tests: a temporary data folder, a free loopback port, real HTTP.
+
+Later suites drive real clients (toot, Mastodon.py, masto.js) and a real ActivityPub peer (Fedify) against a
+VmstInstance; several instances on different 127.0.0.x addresses make a federation test network.
+"""
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import shutil
+
+BINARY = os.environ.get("VMST_TEST_BINARY") or os.path.join(
+    os.path.dirname(__file__), "..", "..", "build", "debug", "vmst")
+
+
+def free_port(host="127.0.0.1"):
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+class Response:
+    def __init__(self, status, headers, body):
+        self.status = status
+        self.headers = headers
+        self.body = body
+
+    def json(self):
+        return json.loads(self.body)
+
+
+class VmstInstance:
+    """One vmst server with its own config file and data folder. Use as a context manager or call start/stop."""
+
+    def __init__(self, host="127.0.0.1", config_extra="", env=None):
+        self.host = host
+        self.port = free_port(host)
+        self.dir = tempfile.mkdtemp(prefix="vmst-it-")
+        self.data_dir = os.path.join(self.dir, "data")
+        self.config_path = os.path.join(self.dir, "vmst.toml")
+        self.domain = f"{host}:{self.port}"
+        self.log_path = os.path.join(self.dir, "server.log")
+        self.env = dict(os.environ, **(env or {}))
+        self.env.pop("VMST_TEST_BINARY", None)
+        self.process = None
+        with open(self.config_path, "w") as f:
+            f.write(
+                f'[instance]\ndomain = "{self.domain}"\ntitle = "vmst test"\n'
+                f'[http]\nlisten = "{host}:{self.port}"\nthreads = 16\n'
+                f'[storage]\ndata_dir = "{self.data_dir}"\n'
+                f'[federation]\nallow_private_addresses = true\n'
+                f'[auth]\npassword_grant = true\n'
+                f"{config_extra}\n")
+
+    def edit_config(self, old, new):
+        """Replaces text in the config file (before start)."""
+        with open(self.config_path) as f:
+            text = f.read()
+        assert old in text, f"{old!r} is not in the config"
+        with open(self.config_path, "w") as f:
+            f.write(text.replace(old, new))
+
+    @property
+    def base_url(self):
+        return f"http://{self.domain}"
+
+    # --- the CLI, run next to (or without) the server -------------------------------------------------------
+    def cli(self, *args, input=None, check=True, timeout=60, with_config=True):
+        config = ["--config", self.config_path] if with_config else []
+        result = subprocess.run([BINARY, *args, *config], input=input, capture_output=True,
+                                text=True, cwd=self.dir, env=self.env, timeout=timeout)
+        if check and result.returncode != 0:
+            raise AssertionError(f"vmst {' '.join(args)} exited {result.returncode}: {result.stderr}")
+        return result
+
+    # --- the server ----------------------------------------------------------------------------------------
+    def start(self, timeout=30):
+        self._log = open(self.log_path, "w")
+        # cwd is an empty folder: the binary must need nothing but its config and data folder.
+        self.process = subprocess.Popen([BINARY, "serve", "--config", self.config_path], cwd=self.dir, env=self.env,
+                                        stdout=self._log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"vmst serve exited with {self.process.returncode}:\n{self.log()}")
+            try:
+                if self.request("GET", "/livez").status == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise AssertionError(f"vmst serve did not answer /livez within {timeout} s:\n{self.log()}")
+
+    def stop(self, sig=signal.SIGTERM, timeout=15):
+        """Sends sig and waits. Returns (exit code, seconds taken)."""
+        if self.process is None:
+            return None, 0.0
+        started = time.monotonic()
+        self.process.send_signal(sig)
+        try:
+            code = self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            code = self.process.wait()
+        elapsed = time.monotonic() - started
+        self.process = None
+        self._log.close()
+        return code, elapsed
+
+    def log(self):
+        try:
+            with open(self.log_path) as f:
+                return f.read()
+        except OSError:
+            return ""
+
+    def request(self, method, path, body=None, headers=None, timeout=10):
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers or {})
+            r = conn.getresponse()
+            return Response(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read().decode("utf-8", "replace"))
+        finally:
+            conn.close()
+
+    def close(self):
+        if self.process is not None:
+            self.stop(signal.SIGKILL)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
