@@ -79,7 +79,10 @@ Router::Match Router::match(Method method, std::string_view path) const {
       const auto& want = route.segments[i];
       if (want.front() == '*') {
         std::string joined;
-        for (size_t j = i; j < segments.size(); ++j) joined += (j > i ? "/" : "") + std::string(segments[j]);
+        for (size_t j = i; j < segments.size(); ++j) {
+          if (j > i) joined += '/';
+          joined.append(segments[j]);
+        }
         params.add(want.substr(1), joined);
       } else if (want.front() == ':') {
         params.add(want.substr(1), std::string(segments[i]));
