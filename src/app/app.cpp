@@ -2,7 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include "activitypub/actor_routes.hpp"
+#include "activitypub/discovery_routes.hpp"
 #include "http/health_routes.hpp"
+#include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
 #include "web/static_files.hpp"
 #include "version.hpp"
@@ -24,8 +27,12 @@ void App::start() {
   int applied = store::apply_migrations(*db_);
   if (applied > 0) spdlog::info("applied {} database migration(s)", applied);
 
+  services::ensure_instance_actor(*db_, urls_, config_.instance.domain);
+
   http::add_health_routes(router_, *db_);
   web::add_static_routes(router_);
+  activitypub::add_discovery_routes(router_, *db_, config_, urls_);
+  activitypub::add_actor_routes(router_, *db_, config_, urls_);
 
   http::ServerOptions options;
   options.host = config_.http.listen_host;

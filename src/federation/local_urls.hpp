@@ -1,6 +1,7 @@
 #pragma once
 // The ids and URLs this instance mints for its own objects. Every other layer asks here, so the URL scheme is
 // defined once (and matches Mastodon's, which remote servers and people already recognise).
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -18,8 +19,24 @@ class LocalUrls {
   std::string followers(std::string_view username) const { return actor(username) + "/followers"; }
   std::string following(std::string_view username) const { return actor(username) + "/following"; }
   std::string featured(std::string_view username) const { return actor(username) + "/collections/featured"; }
+  std::string featured_tags(std::string_view username) const { return actor(username) + "/collections/tags"; }
   std::string key_id(std::string_view username) const { return actor(username) + "#main-key"; }
   std::string shared_inbox() const { return base_ + "/inbox"; }
+
+  // The instance actor (an Application that signs requests belonging to no user), at Mastodon's paths.
+  std::string instance_actor() const { return base_ + "/actor"; }
+  std::string instance_actor_inbox() const { return base_ + "/actor/inbox"; }
+  std::string instance_actor_outbox() const { return base_ + "/actor/outbox"; }
+  std::string instance_actor_key_id() const { return base_ + "/actor#main-key"; }
+  std::string instance_actor_page() const { return base_ + "/about/more?instance_actor=true"; }
+
+  std::string status(std::string_view username, int64_t id) const {
+    return actor(username) + "/statuses/" + std::to_string(id);
+  }
+  std::string status_page(std::string_view username, int64_t id) const {
+    return profile_page(username) + "/" + std::to_string(id);
+  }
+  std::string tag_page(std::string_view name) const { return base_ + "/tags/" + std::string(name); }
 
  private:
   std::string base_;

@@ -21,13 +21,120 @@ LocalAccountSummary read_summary(SQLite::Statement& q) {
   if (!q.getColumn(9).isNull()) s.last_sign_in_at = q.getColumn(9).getInt64();
   return s;
 }
+constexpr const char* kAccountColumns =
+    "SELECT a.id, a.username, a.domain, a.actor_type, a.display_name, a.note, a.note_source, a.uri, a.url,"
+    " a.inbox_url, a.outbox_url, a.shared_inbox_url, a.followers_url, a.following_url, a.featured_url,"
+    " a.public_key_id, a.public_key_pem, a.private_key_pem, a.avatar_media_id, a.avatar_remote_url,"
+    " a.header_media_id, a.header_remote_url, a.fields, a.also_known_as, a.moved_to_account_id, a.locked, a.bot,"
+    " a.discoverable, a.indexable, a.hide_collections, a.memorial, a.silenced_at, a.suspended_at, a.gone_at,"
+    " a.created_at, a.updated_at, a.last_fetched_at, coalesce(s.statuses_count, 0), coalesce(s.following_count, 0),"
+    " coalesce(s.followers_count, 0), s.last_status_at"
+    " FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id ";
+
+std::optional<std::string> optional_text(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+std::optional<int64_t> optional_int(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getInt64();
+}
+
+AccountRecord read_account(SQLite::Statement& q) {
+  AccountRecord a;
+  int i = 0;
+  a.id = q.getColumn(i++).getInt64();
+  a.username = q.getColumn(i++).getString();
+  a.domain = optional_text(q.getColumn(i++));
+  a.actor_type = q.getColumn(i++).getString();
+  a.display_name = q.getColumn(i++).getString();
+  a.note = q.getColumn(i++).getString();
+  a.note_source = q.getColumn(i++).getString();
+  a.uri = q.getColumn(i++).getString();
+  a.url = optional_text(q.getColumn(i++));
+  for (auto* field : {&a.inbox_url, &a.outbox_url, &a.shared_inbox_url, &a.followers_url, &a.following_url,
+                      &a.featured_url, &a.public_key_id, &a.public_key_pem}) {
+    *field = q.getColumn(i++).getString();
+  }
+  a.private_key_pem = optional_text(q.getColumn(i++));
+  a.avatar_media_id = optional_int(q.getColumn(i++));
+  a.avatar_remote_url = optional_text(q.getColumn(i++));
+  a.header_media_id = optional_int(q.getColumn(i++));
+  a.header_remote_url = optional_text(q.getColumn(i++));
+  a.fields_json = q.getColumn(i++).getString();
+  a.also_known_as_json = q.getColumn(i++).getString();
+  a.moved_to_account_id = optional_int(q.getColumn(i++));
+  for (auto* flag : {&a.locked, &a.bot, &a.discoverable, &a.indexable, &a.hide_collections, &a.memorial}) {
+    *flag = q.getColumn(i++).getInt() != 0;
+  }
+  a.silenced_at = optional_int(q.getColumn(i++));
+  a.suspended_at = optional_int(q.getColumn(i++));
+  a.gone_at = optional_int(q.getColumn(i++));
+  a.created_at = q.getColumn(i++).getInt64();
+  a.updated_at = q.getColumn(i++).getInt64();
+  a.last_fetched_at = optional_int(q.getColumn(i++));
+  a.statuses_count = q.getColumn(i++).getInt64();
+  a.following_count = q.getColumn(i++).getInt64();
+  a.followers_count = q.getColumn(i++).getInt64();
+  a.last_status_at = optional_int(q.getColumn(i++));
+  return a;
+}
+
+std::optional<AccountRecord> first_account(SQLite::Statement& q) {
+  if (!q.executeStep()) return std::nullopt;
+  return read_account(q);
+}
+
 }  // namespace
+
+std::optional<AccountRecord> find_account(Connection& c, int64_t id) {
+  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.id = ?");
+  q.bind(1, id);
+  return first_account(q);
+}
+
+std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::string& uri) {
+  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.uri = ?");
+  q.bind(1, uri);
+  return first_account(q);
+}
+
+std::optional<AccountRecord> find_local_account_by_username(Connection& c, const std::string& username) {
+  auto& q = c.prepare(std::string(kAccountColumns) +
+                      "WHERE lower(a.username) = lower(?) AND coalesce(lower(a.domain), '') = ''");
+  q.bind(1, username);
+  return first_account(q);
+}
+
+std::optional<AccountRecord> find_instance_actor(Connection& c) {
+  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.domain IS NULL AND a.actor_type = 'Application' LIMIT 1");
+  return first_account(q);
+}
+
+void insert_instance_actor(Connection& c, const NewInstanceActor& a) {
+  auto& q = c.prepare(
+      "INSERT INTO accounts (id, username, domain, actor_type, uri, url, inbox_url, outbox_url, shared_inbox_url,"
+      " public_key_id, public_key_pem, private_key_pem, locked, created_at, updated_at)"
+      " VALUES (?, ?, NULL, 'Application', ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)");
+  int i = 1;
+  q.bind(i++, a.account_id);
+  for (const auto* s : {&a.username, &a.uri, &a.url, &a.inbox_url, &a.outbox_url, &a.shared_inbox_url,
+                        &a.public_key_id, &a.public_key_pem, &a.private_key_pem}) {
+    q.bind(i++, *s);
+  }
+  q.bind(i++, a.created_at);
+  q.bind(i++, a.created_at);
+  q.exec();
+  auto& stats = c.prepare("INSERT INTO account_stats (account_id) VALUES (?)");
+  stats.bind(1, a.account_id);
+  stats.exec();
+}
 
 void insert_local_account(Connection& c, const NewLocalAccount& a) {
   auto& account = c.prepare(
       "INSERT INTO accounts (id, username, domain, uri, url, inbox_url, outbox_url, shared_inbox_url, followers_url,"
       " following_url, featured_url, public_key_id, public_key_pem, private_key_pem, discoverable, indexable,"
-      " created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?, ?)");
+      " created_at, updated_at) VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 0, ?, ?)");
   int i = 1;
   account.bind(i++, a.account_id);
   account.bind(i++, a.username);

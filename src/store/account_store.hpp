@@ -21,6 +21,46 @@ struct NewLocalAccount {
   int64_t created_at;
 };
 
+// A whole accounts row with its counters: what the converters to ActivityStreams and Mastodon JSON read.
+struct AccountRecord {
+  int64_t id = 0;
+  std::string username;
+  std::optional<std::string> domain;  // unset for local accounts
+  std::string actor_type;
+  std::string display_name, note, note_source;
+  std::string uri;
+  std::optional<std::string> url;
+  std::string inbox_url, outbox_url, shared_inbox_url, followers_url, following_url, featured_url;
+  std::string public_key_id, public_key_pem;
+  std::optional<std::string> private_key_pem;
+  std::optional<int64_t> avatar_media_id, header_media_id;
+  std::optional<std::string> avatar_remote_url, header_remote_url;
+  std::string fields_json, also_known_as_json;
+  std::optional<int64_t> moved_to_account_id;
+  bool locked = false, bot = false, discoverable = false, indexable = false, hide_collections = false, memorial = false;
+  std::optional<int64_t> silenced_at, suspended_at, gone_at;
+  int64_t created_at = 0, updated_at = 0;
+  std::optional<int64_t> last_fetched_at;
+  int64_t statuses_count = 0, following_count = 0, followers_count = 0;
+  std::optional<int64_t> last_status_at;
+
+  bool local() const { return !domain.has_value(); }
+};
+
+struct NewInstanceActor {
+  int64_t account_id;
+  std::string username;  // the instance domain, as Mastodon names its instance actor
+  std::string uri, url, inbox_url, outbox_url, shared_inbox_url, public_key_id, public_key_pem, private_key_pem;
+  int64_t created_at;
+};
+
+std::optional<AccountRecord> find_account(Connection& c, int64_t id);
+std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::string& uri);
+// A local account (including the instance actor) by username, case-insensitively.
+std::optional<AccountRecord> find_local_account_by_username(Connection& c, const std::string& username);
+std::optional<AccountRecord> find_instance_actor(Connection& c);
+void insert_instance_actor(Connection& c, const NewInstanceActor& actor);
+
 struct LocalAccountSummary {
   int64_t account_id;
   int64_t user_id;

@@ -32,6 +32,14 @@ std::string format_iso8601_millis(int64_t millis) {
   return buf;
 }
 
+std::string format_iso8601_seconds(int64_t millis) {
+  std::tm tm = utc_tm(millis);
+  char buf[96];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+                tm.tm_hour, tm.tm_min, tm.tm_sec);
+  return buf;
+}
+
 std::string format_date(int64_t millis) {
   std::tm tm = utc_tm(millis);
   char buf[64];

@@ -1,0 +1,66 @@
+#include "activitypub/actor_routes.hpp"
+
+#include "convert/activitystreams/actor.hpp"
+#include "convert/activitystreams/context.hpp"
+#include "http/content_negotiation.hpp"
+#include "http/error_responses.hpp"
+#include "services/discovery.hpp"
+#include "services/instance_actor.hpp"
+#include "web/profile_page.hpp"
+
+namespace vmst::activitypub {
+
+namespace {
+
+void send_activity_json(httplib::Response& res, const nlohmann::json& body) {
+  res.status = 200;
+  // Caches and proxies must not hand a browser the JSON or a server the HTML.
+  res.set_header("Vary", "Accept");
+  res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), convert::as::kContentType);
+}
+
+store::AccountRecord local_user(store::Database& db, const std::string& username) {
+  auto account = db.read([&](store::Connection& c) { return store::find_local_account_by_username(c, username); });
+  // The instance actor lives at /actor only.
+  if (!account || account->actor_type == "Application") throw http::HttpError(404, "Record not found");
+  return *account;
+}
+
+}  // namespace
+
+void add_actor_routes(http::Router& router, store::Database& db, const app::Config& config,
+                      const federation::LocalUrls& urls) {
+  router.add(http::Method::Get, "/users/:username",
+             [&](const httplib::Request& req, httplib::Response& res, const http::PathParams& params) {
+               auto account = local_user(db, params.get("username"));
+               if (!http::wants_activity_json(req)) {
+                 res.set_header("Vary", "Accept");
+                 res.set_redirect(account.url.value_or(urls.profile_page(account.username)), 302);
+                 return;
+               }
+               send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain));
+             });
+
+  router.add(http::Method::Get, "/:handle",
+             [&](const httplib::Request& req, httplib::Response& res, const http::PathParams& params) {
+               const std::string& handle = params.get("handle");
+               if (handle.size() < 2 || handle.front() != '@') throw http::HttpError(404, "Record not found");
+               auto account = local_user(db, handle.substr(1));
+               if (http::wants_activity_json(req)) {
+                 send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain));
+                 return;
+               }
+               res.status = 200;
+               res.set_header("Vary", "Accept");
+               res.set_content(web::render_profile_page(account, config.instance.domain, config.instance.title),
+                               "text/html; charset=utf-8");
+             });
+
+  router.add(http::Method::Get, "/actor", [&](const httplib::Request&, httplib::Response& res, const http::PathParams&) {
+    auto actor = db.read([](store::Connection& c) { return store::find_instance_actor(c); });
+    if (!actor) throw http::HttpError(404, "Record not found");
+    send_activity_json(res, convert::as::local_actor(*actor, urls, config.instance.domain));
+  });
+}
+
+}  // namespace vmst::activitypub
