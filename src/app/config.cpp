@@ -200,6 +200,8 @@ const std::vector<KeySpec>& key_specs() {
       {"federation", "allow_http", ValueType::Boolean, boolean([](Config& c, bool b) { c.federation.allow_http = b; })},
       {"federation", "allow_private_addresses", ValueType::Boolean,
        boolean([](Config& c, bool b) { c.federation.allow_private_addresses = b; })},
+      {"federation", "authorized_fetch", ValueType::Boolean,
+       boolean([](Config& c, bool b) { c.federation.authorized_fetch = b; })},
       {"auth", "password_grant", ValueType::Boolean, boolean([](Config& c, bool b) { c.auth.password_grant = b; })},
       {"log", "level", ValueType::String,
        one_of({"trace", "debug", "info", "warn", "error", "off"}, [](Config& c, const std::string& s) { c.log.level = s; })},

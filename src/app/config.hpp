@@ -48,6 +48,7 @@ struct StorageConfig {
 struct FederationConfig {
   bool allow_http = false;  // default derived from instance.domain, see load_config
   bool allow_private_addresses = false;
+  bool authorized_fetch = false;  // Mastodon's secure mode: GETs of content need a signature
 };
 
 struct AuthConfig {

@@ -93,6 +93,76 @@ std::optional<AccountRecord> find_account(Connection& c, int64_t id) {
   return first_account(q);
 }
 
+std::optional<AccountRecord> find_account_by_key_id(Connection& c, const std::string& key_id) {
+  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.public_key_id = ? AND a.public_key_id <> ''");
+  q.bind(1, key_id);
+  return first_account(q);
+}
+
+int64_t upsert_remote_account(Connection& c, const RemoteAccountRow& r, int64_t new_id) {
+  auto& existing = c.prepare("SELECT id FROM accounts WHERE uri = ?");
+  existing.bind(1, r.uri);
+  std::optional<int64_t> id;
+  if (existing.executeStep()) id = existing.getColumn(0).getInt64();
+
+  // Free the handle if another actor holds it (the old one stays reachable by its uri).
+  auto& holder = c.prepare(
+      "SELECT id FROM accounts WHERE lower(username) = lower(?) AND coalesce(lower(domain), '') = lower(?) AND uri <> ?");
+  holder.bind(1, r.username);
+  holder.bind(2, r.domain);
+  holder.bind(3, r.uri);
+  if (holder.executeStep()) {
+    int64_t old_id = holder.getColumn(0).getInt64();
+    auto& rename = c.prepare("UPDATE accounts SET username = username || '~' || id WHERE id = ?");
+    rename.bind(1, old_id);
+    rename.exec();
+  }
+
+  const char* sql = id ? "UPDATE accounts SET username = ?, domain = ?, actor_type = ?, display_name = ?, note = ?,"
+                         " url = ?, inbox_url = ?, outbox_url = ?, shared_inbox_url = ?, followers_url = ?,"
+                         " following_url = ?, featured_url = ?, public_key_id = ?, public_key_pem = ?,"
+                         " avatar_remote_url = ?, header_remote_url = ?, fields = ?, also_known_as = ?, locked = ?,"
+                         " bot = ?, discoverable = ?, indexable = ?, memorial = ?, updated_at = ?, last_fetched_at = ?,"
+                         " gone_at = NULL WHERE id = ?"
+                       : "INSERT INTO accounts (username, domain, actor_type, display_name, note, url, inbox_url,"
+                         " outbox_url, shared_inbox_url, followers_url, following_url, featured_url, public_key_id,"
+                         " public_key_pem, avatar_remote_url, header_remote_url, fields, also_known_as, locked, bot,"
+                         " discoverable, indexable, memorial, updated_at, last_fetched_at, id, uri, created_at)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  auto& q = c.prepare(sql);
+  int i = 1;
+  q.bind(i++, r.username);
+  q.bind(i++, r.domain);
+  q.bind(i++, r.actor_type);
+  q.bind(i++, r.display_name);
+  q.bind(i++, r.note);
+  if (r.url) q.bind(i++, *r.url); else q.bind(i++);
+  for (const auto* text : {&r.inbox_url, &r.outbox_url, &r.shared_inbox_url, &r.followers_url, &r.following_url,
+                           &r.featured_url, &r.public_key_id, &r.public_key_pem}) {
+    q.bind(i++, *text);
+  }
+  if (r.avatar_remote_url) q.bind(i++, *r.avatar_remote_url); else q.bind(i++);
+  if (r.header_remote_url) q.bind(i++, *r.header_remote_url); else q.bind(i++);
+  q.bind(i++, r.fields_json);
+  q.bind(i++, r.also_known_as_json);
+  for (bool flag : {r.locked, r.bot, r.discoverable, r.indexable, r.memorial}) q.bind(i++, flag ? 1 : 0);
+  q.bind(i++, r.fetched_at);
+  q.bind(i++, r.fetched_at);
+  if (id) {
+    q.bind(i++, *id);
+    q.exec();
+    return *id;
+  }
+  q.bind(i++, new_id);
+  q.bind(i++, r.uri);
+  q.bind(i++, r.fetched_at);
+  q.exec();
+  auto& stats = c.prepare("INSERT INTO account_stats (account_id) VALUES (?)");
+  stats.bind(1, new_id);
+  stats.exec();
+  return new_id;
+}
+
 std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::string& uri) {
   auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.uri = ?");
   q.bind(1, uri);

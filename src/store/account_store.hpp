@@ -54,6 +54,28 @@ struct NewInstanceActor {
   int64_t created_at;
 };
 
+// A remote actor as fetched, with its HTML already sanitised.
+struct RemoteAccountRow {
+  std::string uri;
+  std::string username;
+  std::string domain;  // host of the actor id, with the port when it has one
+  std::string actor_type;
+  std::string display_name, note;
+  std::optional<std::string> url;
+  std::string inbox_url, outbox_url, shared_inbox_url, followers_url, following_url, featured_url;
+  std::string public_key_id, public_key_pem;
+  std::optional<std::string> avatar_remote_url, header_remote_url;
+  std::string fields_json = "[]", also_known_as_json = "[]";
+  bool locked = false, bot = false, discoverable = false, indexable = false, memorial = false;
+  int64_t fetched_at = 0;
+};
+
+// Inserts the actor or refreshes the row with the same uri; returns its id. A different actor holding the same
+// handle (an account deleted and re-created at its server) gives up the handle: the old row is renamed.
+int64_t upsert_remote_account(Connection& c, const RemoteAccountRow& row, int64_t new_id);
+
+std::optional<AccountRecord> find_account_by_key_id(Connection& c, const std::string& key_id);
+
 std::optional<AccountRecord> find_account(Connection& c, int64_t id);
 std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::string& uri);
 // A local account (including the instance actor) by username, case-insensitively.
