@@ -101,12 +101,21 @@ class FedifyPeer:
 
     # --- the process ---------------------------------------------------------------------------------------
     def start(self, timeout=30):
+        """Starts the process and waits until it answers. To start several peers side by side, call launch() on
+        each and then wait_until_ready() on each."""
+        self.launch()
+        return self.wait_until_ready(timeout)
+
+    def launch(self):
         ensure_node_modules()
         self._log = open(self.log_path, "w")
         self.process = subprocess.Popen(
             [node_binary(), SERVER, "--host", self.host, "--port", str(self.port), "--name", self.name,
              "--log-level", self.log_level],
             cwd=PEER_DIR, env=self.env, stdout=self._log, stderr=subprocess.STDOUT)
+        return self
+
+    def wait_until_ready(self, timeout=30):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:

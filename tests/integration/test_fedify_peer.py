@@ -25,7 +25,9 @@ def peers():
     with FedifyPeer("127.0.0.1", name="A") as a, FedifyPeer("127.0.0.2", name="B") as b, \
             FedifyPeer("127.0.0.3", name="C") as c:
         for peer in (a, b, c):
-            peer.start()
+            peer.launch()
+        for peer in (a, b, c):
+            peer.wait_until_ready()
         yield a, b, c
 
 
@@ -42,6 +44,18 @@ def b(peers):
 @pytest.fixture
 def c(peers):
     return peers[2]
+
+
+@pytest.fixture(scope="module")
+def raw_actors(peers):
+    """alice and mallory on A, bob on B, shared by the raw-send tests: each sends an activity with a fresh id, so
+    they can't see each other's activities."""
+    a, b, _ = peers
+    alice, mallory, bob = unique("alice"), unique("mallory"), unique("bob")
+    a.create_actor(alice)
+    a.create_actor(mallory)
+    b.create_actor(bob)
+    return alice, mallory, bob
 
 
 @pytest.fixture
@@ -274,6 +288,35 @@ def test_block_arrives_and_ends_the_follow(a, b, follower_and_author):
     assert b.actor(author)["followers"] == []
 
 
+def test_move_makes_local_followers_follow_the_new_account(a, b, follower_and_author):
+    follower, author = follower_and_author
+    new_account = unique("bob")
+    b.create_actor(new_account, aliases=[b.actor_url(author)])
+    move = {"@context": "https://www.w3.org/ns/activitystreams", "id": f"{b.actor_url(author)}#moves/1",
+            "type": "Move", "actor": b.actor_url(author), "object": b.actor_url(author),
+            "target": b.actor_url(new_account)}
+
+    assert b.send_raw(a.shared_inbox, move, actor=author)["status"] == 202
+
+    b.wait_for("Follow", actor=a.actor_url(follower),
+               predicate=lambda x: x["object"] == b.actor_url(new_account))
+    a.wait_for("Accept", actor=b.actor_url(new_account))
+    assert list(a.actor(follower)["following"]) == [b.actor_url(new_account)]
+    assert a.actor(follower)["following"][b.actor_url(new_account)]["state"] == "accepted"
+
+
+@pytest.mark.parametrize("kind", ["Flag", "EmojiReact", "Bite"])
+def test_other_and_unknown_activity_types_are_recorded(a, b, raw_actors, kind):
+    alice, _, bob = raw_actors
+    activity = {"@context": "https://www.w3.org/ns/activitystreams", "id": f"{a.actor_url(alice)}#{uuid.uuid4()}",
+                "type": kind, "actor": a.actor_url(alice), "object": b.actor_url(bob)}
+
+    assert a.send_raw(b.actor(bob)["inbox"], activity, actor=alice)["status"] == 202
+
+    got = the_one(b.received(type=kind), activity_id=activity["id"])
+    assert got["recipient"] == bob and got["object"] == b.actor_url(bob)
+
+
 def raw_note(peer, username):
     """A Create(Note) as the raw JSON a test would hand to send_raw, with a fresh id."""
     actor = peer.actor_url(username)
@@ -289,10 +332,8 @@ def raw_note(peer, username):
 
 
 @pytest.mark.parametrize("mode", ["cavage", "fedify"])
-def test_raw_send_with_a_valid_http_signature_is_accepted(a, b, mode):
-    alice, bob = unique("alice"), unique("bob")
-    a.create_actor(alice)
-    b.create_actor(bob)
+def test_raw_send_with_a_valid_http_signature_is_accepted(a, b, raw_actors, mode):
+    alice, _, bob = raw_actors
     activity = raw_note(a, alice)
 
     result = a.send_raw(b.actor(bob)["inbox"], activity, actor=alice, signature=mode)
@@ -308,10 +349,8 @@ def test_raw_send_with_a_valid_http_signature_is_accepted(a, b, mode):
 
 @pytest.mark.parametrize("mode", ["none", "bad_signature", "wrong_key", "old_date", "future_date",
                                   "digest_mismatch", "no_digest"])
-def test_raw_send_without_a_valid_http_signature_is_refused_with_401(a, b, mode):
-    alice, bob = unique("alice"), unique("bob")
-    a.create_actor(alice)
-    b.create_actor(bob)
+def test_raw_send_without_a_valid_http_signature_is_refused_with_401(a, b, raw_actors, mode):
+    alice, _, bob = raw_actors
     activity = raw_note(a, alice)
 
     result = a.send_raw(b.shared_inbox, activity, actor=alice, signature=mode)
@@ -323,11 +362,8 @@ def test_raw_send_without_a_valid_http_signature_is_refused_with_401(a, b, mode)
     assert [r["status"] for r in logged] == [401] and logged[0]["http_signature"]["verified"] is False
 
 
-def test_signature_by_another_actor_than_the_activity_actor_is_refused(a, b):
-    alice, mallory, bob = unique("alice"), unique("mallory"), unique("bob")
-    a.create_actor(alice)
-    a.create_actor(mallory)
-    b.create_actor(bob)
+def test_signature_by_another_actor_than_the_activity_actor_is_refused(a, b, raw_actors):
+    alice, mallory, bob = raw_actors
     activity = raw_note(a, alice)
 
     result = a.send_raw(b.shared_inbox, activity, actor=mallory)

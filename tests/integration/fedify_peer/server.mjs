@@ -171,6 +171,28 @@ async function generateRsaKeyPair() {
   );
 }
 
+// An RSA-2048 key takes 0.1-0.3 s to generate and tests create many actors, so a few are made ahead while the
+// peer is idle.
+const RSA_POOL_SIZE = 3;
+const rsaPool = [];
+let rsaPoolFilling = false;
+
+async function fillRsaPool() {
+  if (rsaPoolFilling) return;
+  rsaPoolFilling = true;
+  try {
+    while (rsaPool.length < RSA_POOL_SIZE) rsaPool.push(await generateRsaKeyPair());
+  } finally {
+    rsaPoolFilling = false;
+  }
+}
+
+async function takeRsaKeyPair() {
+  const pair = rsaPool.shift() ?? await generateRsaKeyPair();
+  setImmediate(() => fillRsaPool().catch((error) => log(`RSA key pool: ${error}`)));
+  return pair;
+}
+
 function now() {
   return Temporal.Now.instant();
 }
@@ -493,8 +515,12 @@ async function deliver(ctx, username, recipients, activity, { preferSharedInbox 
   const jsonLd = await activity.toJsonLd({ contextLoader: ctx.contextLoader, format: "compact" });
   if (serve) servedDocuments.set(activity.id.href, jsonLd);
   const groups = new Map();
+  const unreachable = [];
   for (const r of recipients) {
-    if (r?.id == null || r.inboxId == null) continue;
+    if (r?.id == null || r.inboxId == null) {
+      unreachable.push({ inbox: null, actors: [r?.id?.href ?? null], status: null, ok: false, error: "the actor has no inbox" });
+      continue;
+    }
     const inbox = preferSharedInbox && r.endpoints?.sharedInbox ? r.endpoints.sharedInbox : r.inboxId;
     if (!groups.has(inbox.href)) groups.set(inbox.href, new Map());
     groups.get(inbox.href).set(r.id.href, r);
@@ -517,6 +543,7 @@ async function deliver(ctx, username, recipients, activity, { preferSharedInbox 
       error,
     };
   }));
+  deliveries.push(...unreachable);
   log(`sent ${typeName(activity)} ${activity.id.href} to ${deliveries.length} inbox(es): ` +
     deliveries.map((d) => `${d.inbox} ${d.status ?? d.error}`).join(", "));
   return { activity_id: activity.id.href, activity: jsonLd, deliveries };
@@ -787,7 +814,7 @@ const routes = {
       locked: Boolean(body.locked),
       aliases: body.aliases ?? [],
       published: now(),
-      rsaKeys: await generateRsaKeyPair(),
+      rsaKeys: await takeRsaKeyPair(),
       ed25519Keys: await generateCryptoKeyPair("Ed25519"),
       followers: new Map(),
       followRequests: new Map(),
@@ -1267,6 +1294,8 @@ const server = http.createServer(async (req, res) => {
     const out = Buffer.from(await response.arrayBuffer());
     const outHeaders = {};
     response.headers.forEach((value, name) => { outHeaders[name] = value; });
+    // The body is complete already; a Content-Length spares clients chunked decoding.
+    outHeaders["content-length"] = String(out.length);
     res.writeHead(response.status, outHeaders);
     res.end(req.method === "HEAD" ? undefined : out);
   } catch (error) {
@@ -1276,7 +1305,10 @@ const server = http.createServer(async (req, res) => {
   }
 });
 
-server.listen(PORT, HOST, () => log(`listening on ${ORIGIN} (Fedify ${FEDIFY_VERSION}, Node ${process.version})`));
+server.listen(PORT, HOST, () => {
+  log(`listening on ${ORIGIN} (Fedify ${FEDIFY_VERSION}, Node ${process.version})`);
+  fillRsaPool().catch((error) => log(`RSA key pool: ${error}`));
+});
 
 function shutdown(signal) {
   log(`${signal}: shutting down`);
