@@ -7,6 +7,11 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   catch2 python3 python3-pytest
 )
+# The Fedify test peer (tests/integration/fedify_peer) needs Node.js 20 or newer and npm. These machines carry Node 20
+# already; Debian 12's own nodejs (18) is only a fallback for a machine with no node at all, never installed over it.
+NODE_PACKAGES=(
+  nodejs npm
+)
 
 install_missing() {
   local missing=()
@@ -24,5 +29,31 @@ install_missing() {
     fi
     DEBIAN_FRONTEND=noninteractive apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+install_node_if_missing() {
+  if command -v node >/dev/null 2>&1; then
+    if ! command -v npm >/dev/null 2>&1; then
+      echo "node is installed ($(command -v node)) but npm is not: install the npm that came with this node" >&2
+      exit 1
+    fi
+  else
+    install_missing "${NODE_PACKAGES[@]}"
+  fi
+  local major
+  major=$(node -p 'process.versions.node.split(".")[0]')
+  if [ "$major" -lt 20 ]; then
+    echo "Warning: node $(node --version) is older than Fedify 1.5.9 supports (20); the Fedify peer may not run" >&2
+  fi
+}
+
+# Installs the Fedify peer's node_modules from its lock file when they are missing or older than package-lock.json.
+install_fedify_peer() {
+  local peer_dir=tests/integration/fedify_peer
+  local marker="$peer_dir/node_modules/.package-lock.json"
+  if [ ! -f "$marker" ] || [ "$peer_dir/package-lock.json" -nt "$marker" ]; then
+    echo "Installing the Fedify peer's npm packages"
+    (cd "$peer_dir" && npm ci --no-audit --no-fund)
   fi
 }

@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source packaging/dependencies.sh
 install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
+install_node_if_missing
+install_fedify_peer
 
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVMST_SANITIZE=ON >/dev/null
 cmake --build build/test
