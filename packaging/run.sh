@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 source packaging/dependencies.sh
 install_missing "${BUILD_PACKAGES[@]}"
 
-cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF >/dev/null
+cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=OFF >/dev/null
 cmake --build build/release
 VMST=build/release/vmst
 

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "http/error_responses.hpp"
+#include "text/html_escape.hpp"
 #include "services/discovery.hpp"
 #include "version.hpp"
 
@@ -15,15 +16,7 @@ void allow_any_origin(httplib::Response& res) { res.set_header("Access-Control-A
 
 std::string xml_escape(const std::string& text) {
   std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
+  text::append_html_escaped(out, text);
   return out;
 }
 

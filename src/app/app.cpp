@@ -3,7 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include "activitypub/actor_routes.hpp"
+#include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
+#include "activitypub/inbox_routes.hpp"
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
@@ -15,6 +17,12 @@ namespace vmst::app {
 store::DatabaseOptions database_options(const Config& config) {
   return store::DatabaseOptions{config.database_path(), config.storage.reader_connections,
                                 config.storage.busy_timeout_ms, config.storage.cache_mib};
+}
+
+net::NetPolicy net_policy(const Config& config) {
+  // Some servers refuse requests without a product token; the URL tells their admins who we are.
+  return net::NetPolicy{config.federation.allow_http, config.federation.allow_private_addresses,
+                        std::string("vmst/") + kVersion + " (+" + config.base_url() + "/)"};
 }
 
 App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
@@ -33,6 +41,14 @@ void App::start() {
   web::add_static_routes(router_);
   activitypub::add_discovery_routes(router_, *db_, config_, urls_);
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
+
+  resolver_ = std::make_unique<federation::ActorResolver>(*db_, net_policy(config_), urls_);
+  verifier_ = std::make_unique<federation::SignatureVerifier>(*resolver_);
+  intake_ = std::make_unique<federation::InboxIntake>(*db_, *verifier_);
+  activitypub::add_inbox_routes(router_, *db_, *intake_);
+  fetch_authorization_ = std::make_unique<federation::FetchAuthorization>(
+      *db_, config_.federation.authorized_fetch ? verifier_.get() : nullptr);
+  activitypub::add_collection_routes(router_, *db_, urls_, *fetch_authorization_);
 
   http::ServerOptions options;
   options.host = config_.http.listen_host;

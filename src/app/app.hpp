@@ -6,7 +6,11 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "federation/actor_resolver.hpp"
+#include "federation/fetch_authorization.hpp"
+#include "federation/inbox_intake.hpp"
 #include "federation/local_urls.hpp"
+#include "federation/signature_verifier.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
@@ -14,6 +18,7 @@
 namespace vmst::app {
 
 store::DatabaseOptions database_options(const Config& config);
+net::NetPolicy net_policy(const Config& config);
 
 class App {
  public:
@@ -34,6 +39,10 @@ class App {
   Config config_;
   federation::LocalUrls urls_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<federation::ActorResolver> resolver_;
+  std::unique_ptr<federation::SignatureVerifier> verifier_;
+  std::unique_ptr<federation::InboxIntake> intake_;
+  std::unique_ptr<federation::FetchAuthorization> fetch_authorization_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
 };

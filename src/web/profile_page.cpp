@@ -1,8 +1,16 @@
 #include "web/profile_page.hpp"
 
-#include "web/html_escape.hpp"
+#include "text/html_escape.hpp"
 
 namespace vmst::web {
+
+namespace {
+std::string html_escape(std::string_view text) {
+  std::string out;
+  text::append_html_escaped(out, text);
+  return out;
+}
+}  // namespace
 
 std::string render_profile_page(const store::AccountRecord& account, const std::string& domain,
                                 const std::string& instance_title) {

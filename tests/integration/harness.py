@@ -23,6 +23,21 @@ def free_port(host="127.0.0.1"):
         return s.getsockname()[1]
 
 
+def to_toml(config):
+    """Renders {"section": {"key": str|int|bool}} as TOML."""
+    def value(v):
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, int):
+            return str(v)
+        return json.dumps(str(v))
+    lines = []
+    for section, values in config.items():
+        lines.append(f"[{section}]")
+        lines.extend(f"{key} = {value(v)}" for key, v in values.items())
+    return "\n".join(lines) + "\n"
+
+
 class Response:
     def __init__(self, status, headers, body):
         self.status = status
@@ -36,7 +51,8 @@ class Response:
 class VmstInstance:
     """One vmst server with its own config file and data folder. Use as a context manager or call start/stop."""
 
-    def __init__(self, host="127.0.0.1", config_extra="", env=None):
+    def __init__(self, host="127.0.0.1", settings=None, env=None):
+        """settings: {"section": {"key": value}} merged over the test defaults below."""
         self.host = host
         self.port = free_port(host)
         self.dir = tempfile.mkdtemp(prefix="vmst-it-")
@@ -47,14 +63,17 @@ class VmstInstance:
         self.env = dict(os.environ, **(env or {}))
         self.env.pop("VMST_TEST_BINARY", None)
         self.process = None
+        config = {
+            "instance": {"domain": self.domain, "title": "vmst test"},
+            "http": {"listen": f"{host}:{self.port}", "threads": 16},
+            "storage": {"data_dir": self.data_dir},
+            "federation": {"allow_private_addresses": True},
+            "auth": {"password_grant": True},
+        }
+        for section, values in (settings or {}).items():
+            config.setdefault(section, {}).update(values)
         with open(self.config_path, "w") as f:
-            f.write(
-                f'[instance]\ndomain = "{self.domain}"\ntitle = "vmst test"\n'
-                f'[http]\nlisten = "{host}:{self.port}"\nthreads = 16\n'
-                f'[storage]\ndata_dir = "{self.data_dir}"\n'
-                f'[federation]\nallow_private_addresses = true\n'
-                f'[auth]\npassword_grant = true\n'
-                f"{config_extra}\n")
+            f.write(to_toml(config))
 
     def edit_config(self, old, new):
         """Replaces text in the config file (before start)."""

@@ -125,3 +125,19 @@ def test_unknown_actors_are_404(server):
     assert server.request("GET", "/@nobody").status == 404
     assert server.request("GET", f"/users/{server.domain}", headers={"Accept": AP}).status == 404
     assert server.request("GET", "/nothing-here").status == 404
+
+
+def test_followers_and_following_collections_are_paged(server):
+    for name in ("followers", "following"):
+        doc = server.request("GET", f"/users/alice/{name}", headers={"Accept": AP}).json()
+        assert doc["type"] == "OrderedCollection"
+        assert doc["id"] == f"{server.base_url}/users/alice/{name}"
+        assert doc["totalItems"] == 0
+        assert doc["first"] == f"{doc['id']}?page=1"
+        page = server.request("GET", f"/users/alice/{name}?page=1", headers={"Accept": AP}).json()
+        assert page["type"] == "OrderedCollectionPage"
+        assert page["partOf"] == doc["id"]
+        assert page["orderedItems"] == []
+        assert "next" not in page
+    assert server.request("GET", "/users/alice/followers?page=zero").status == 400
+    assert server.request("GET", "/users/nobody/followers").status == 404

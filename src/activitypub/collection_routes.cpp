@@ -1,0 +1,74 @@
+#include "activitypub/collection_routes.hpp"
+
+#include <charconv>
+
+#include "activitypub/incoming_request.hpp"
+#include "convert/activitystreams/collections.hpp"
+#include "convert/activitystreams/context.hpp"
+#include "http/error_responses.hpp"
+#include "store/account_store.hpp"
+#include "store/follow_store.hpp"
+#include "time/timestamps.hpp"
+
+namespace vmst::activitypub {
+
+namespace {
+constexpr int kPageSize = 40;
+
+int page_number(const httplib::Request& req) {
+  if (!req.has_param("page")) return 0;
+  const std::string text = req.get_param_value("page");
+  int page = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
+  if (ec != std::errc() || end != text.data() + text.size() || page < 1 || page > 1000000) {
+    throw http::HttpError(400, "page must be a positive integer");
+  }
+  return page;
+}
+
+void send(httplib::Response& res, const nlohmann::json& doc) {
+  res.status = 200;
+  res.set_content(doc.dump(), convert::as::kContentType);
+}
+
+void require_authorized_fetch(const federation::FetchAuthorization& authorization, const httplib::Request& req) {
+  try {
+    authorization.check(incoming_request(req), now_millis() / 1000);
+  } catch (const federation::SignatureRejected& e) {
+    throw http::HttpError(401, e.what());
+  } catch (const federation::FetchForbidden& e) {
+    throw http::HttpError(403, e.what());
+  }
+}
+
+using UriPage = std::vector<std::string> (*)(store::Connection&, int64_t, int, int);
+
+http::Handler collection(store::Database& db, const federation::LocalUrls& urls,
+                         const federation::FetchAuthorization& authorization, bool followers) {
+  return [&db, &urls, &authorization, followers](const httplib::Request& req, httplib::Response& res,
+                                                 const http::PathParams& params) {
+    require_authorized_fetch(authorization, req);
+    auto account = db.read([&](store::Connection& c) { return store::find_local_account_by_username(c, params.get("username")); });
+    if (!account || account->actor_type == "Application") throw http::HttpError(404, "Record not found");
+    const std::string id = followers ? urls.followers(account->username) : urls.following(account->username);
+    const int64_t total = followers ? account->followers_count : account->following_count;
+    const bool show = !account->hide_collections && !account->suspended_at;
+    const int page = page_number(req);
+    if (page == 0 || !show) return send(res, convert::as::ordered_collection(id, total, show));
+    UriPage fetch = followers ? store::follower_uris : store::following_uris;
+    auto uris = db.read([&](store::Connection& c) { return fetch(c, account->id, kPageSize + 1, (page - 1) * kPageSize); });
+    const bool has_next = uris.size() > static_cast<size_t>(kPageSize);
+    if (has_next) uris.pop_back();
+    std::vector<nlohmann::json> items(uris.begin(), uris.end());
+    send(res, convert::as::ordered_collection_page(id, page, items, total, has_next));
+  };
+}
+}  // namespace
+
+void add_collection_routes(http::Router& router, store::Database& db, const federation::LocalUrls& urls,
+                           const federation::FetchAuthorization& authorization) {
+  router.add(http::Method::Get, "/users/:username/followers", collection(db, urls, authorization, true));
+  router.add(http::Method::Get, "/users/:username/following", collection(db, urls, authorization, false));
+}
+
+}  // namespace vmst::activitypub

@@ -1,0 +1,43 @@
+#pragma once
+// Finds remote actors: from the database when known, else fetched (a GET signed by the instance actor), checked,
+// sanitised and stored. Used to verify signatures (by key id) and to process activities (by actor id).
+//
+// Runs on the calling thread (HTTP workers verifying inbox POSTs, the inbox processor); fetches block it for at
+// most the fetch timeout.
+#include <stdexcept>
+#include <string>
+
+#include "federation/local_urls.hpp"
+#include "net/http_fetcher.hpp"
+#include "store/account_store.hpp"
+#include "store/database.hpp"
+
+namespace vmst::federation {
+
+class ResolveError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+class ActorResolver {
+ public:
+  ActorResolver(store::Database& db, net::NetPolicy policy, const LocalUrls& urls);
+
+  // The actor owning key_id. With refresh, a known actor is fetched again (its key may have rotated).
+  // Throws ResolveError.
+  store::AccountRecord by_key_id(const std::string& key_id, bool refresh = false);
+
+  // The actor with this id. Throws ResolveError.
+  store::AccountRecord by_uri(const std::string& uri, bool refresh = false);
+
+ private:
+  store::AccountRecord fetch_and_store(const std::string& uri, const std::string& key_id);
+  net::FetchResponse fetch_json(const std::string& url);
+  bool is_local(const std::string& uri) const;
+
+  store::Database& db_;
+  net::NetPolicy policy_;
+  const LocalUrls& urls_;
+};
+
+}  // namespace vmst::federation

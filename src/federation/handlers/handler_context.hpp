@@ -1,0 +1,28 @@
+#pragma once
+// What activity handlers work with. Handlers run on the inbox processor's thread.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "federation/actor_resolver.hpp"
+#include "federation/local_urls.hpp"
+#include "store/database.hpp"
+
+namespace vmst::federation {
+
+// Queues an activity for delivery inside the caller's write transaction (the delivery engine's enqueue), so the
+// jobs commit with the change that caused them.
+using EnqueueDelivery = std::function<void(store::Connection& c, int64_t sender_account_id,
+                                           const std::string& activity_json, const std::vector<std::string>& inboxes,
+                                           int64_t now_millis)>;
+
+struct HandlerContext {
+  store::Database& db;
+  ActorResolver& resolver;
+  const LocalUrls& urls;
+  EnqueueDelivery enqueue;
+  std::function<void()> wake_delivery;  // after a commit that enqueued something
+};
+
+}  // namespace vmst::federation

@@ -1,0 +1,41 @@
+#pragma once
+// What happens to a POST at an inbox before the 202: the signature is verified, the signer must be the
+// activity's actor, objects a Create/Update carries must come from the actor's host, and the activity is stored
+// durably (once per id). Processing happens later, off the request (federation/inbox_processor).
+//
+// Runs on the HTTP worker serving the POST.
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+#include "federation/signature_verifier.hpp"
+#include "store/database.hpp"
+
+namespace vmst::federation {
+
+// The activity itself is unacceptable (not JSON, no type, no actor): 400.
+class MalformedActivity : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class IntakeResult { Stored, AlreadyReceived };
+
+class InboxIntake {
+ public:
+  InboxIntake(store::Database& db, const SignatureVerifier& verifier);
+
+  // Throws SignatureRejected (401) or MalformedActivity (400); nothing is stored then.
+  IntakeResult receive(const IncomingRequest& request, int64_t now_millis) const;
+
+  // Called after a new activity is committed (the inbox processor's wake-up). Set before serving.
+  void set_on_stored(std::function<void()> callback) { on_stored_ = std::move(callback); }
+
+ private:
+  store::Database& db_;
+  const SignatureVerifier& verifier_;
+  std::function<void()> on_stored_;
+};
+
+}  // namespace vmst::federation

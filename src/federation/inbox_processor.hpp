@@ -1,0 +1,39 @@
+#pragma once
+// Processes stored inbox activities in the background, oldest first. One thread: activities from one sender are
+// applied in the order they arrived, and the single writer is not contended by several processors.
+// A failing activity is retried on later passes, up to kMaxAttempts, then left with its last error.
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+#include <thread>
+
+#include "federation/handlers/handler_context.hpp"
+
+namespace vmst::federation {
+
+class InboxProcessor {
+ public:
+  static constexpr int kMaxAttempts = 5;
+
+  explicit InboxProcessor(HandlerContext context);
+  ~InboxProcessor();
+
+  void start();
+  void stop();  // waits for the activity being processed to finish
+  void wake();  // a new activity was stored
+
+  // Processes what is pending now, on the calling thread. Returns how many activities were handled.
+  int process_pending();
+
+ private:
+  void run();
+
+  HandlerContext ctx_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable wakeup_;
+  bool woken_ = false;
+  std::atomic<bool> stopping_{false};
+};
+
+}  // namespace vmst::federation
