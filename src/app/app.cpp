@@ -17,9 +17,38 @@ store::DatabaseOptions database_options(const Config& config) {
                                 config.storage.busy_timeout_ms, config.storage.cache_mib};
 }
 
+delivery::DeliveryOptions delivery_options(const Config& config) {
+  const auto& d = config.delivery;
+  delivery::DeliveryOptions o;
+  o.workers = d.workers;
+  o.per_host_concurrency = d.per_host_concurrency;
+  o.claim_batch = d.claim_batch;
+  o.connect_timeout_seconds = d.connect_timeout_seconds;
+  o.read_timeout_seconds = d.read_timeout_seconds;
+  o.max_response_bytes = static_cast<size_t>(d.max_response_bytes);
+  o.max_idle_connections = static_cast<size_t>(d.max_idle_connections);
+  o.poll_interval_ms = d.poll_interval_ms;
+  o.stop_grace_ms = d.stop_grace_ms;
+  o.keep_finished_hours = d.keep_finished_hours;
+  o.retry.max_attempts = d.max_attempts;
+  o.retry.base_ms = d.retry_base_ms;
+  o.retry.step_ms = d.retry_step_ms;
+  o.retry.max_delay_ms = d.retry_max_delay_ms;
+  o.breaker.failure_threshold = d.breaker_threshold;
+  o.breaker.cool_off_ms = int64_t{d.breaker_cool_off_seconds} * 1000;
+  o.breaker.unavailable_after_days = d.unavailable_after_days;
+  return o;
+}
+
+net::NetPolicy net_policy(const Config& config) {
+  return net::NetPolicy{config.federation.allow_http, config.federation.allow_private_addresses,
+                        std::string("vmst/") + kVersion + " (+" + config.base_url() + "/)"};
+}
+
 App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
 
-// Members go in reverse order: the HTTP server (and its joined workers) before the database it used.
+// Members go in reverse order: the delivery engine and the HTTP server (and their joined threads) before the
+// database they used.
 App::~App() = default;
 
 void App::start() {
@@ -49,6 +78,9 @@ void App::start() {
   server_->bind();
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());
+
+  delivery_ = std::make_unique<delivery::DeliveryEngine>(*db_, net_policy(config_), delivery_options(config_));
+  delivery_->start();
 }
 
 int App::port() const { return server_ ? server_->port() : 0; }
@@ -56,6 +88,7 @@ int App::port() const { return server_ ? server_->port() : 0; }
 void App::run() {
   server_->run();
   spdlog::info("HTTP server stopped");
+  if (delivery_) delivery_->stop();
 }
 
 void App::stop() {

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "delivery/delivery_engine.hpp"
 #include "federation/local_urls.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -14,6 +15,9 @@
 namespace vmst::app {
 
 store::DatabaseOptions database_options(const Config& config);
+delivery::DeliveryOptions delivery_options(const Config& config);
+// Outbound HTTP settings: federation.allow_* and our User-Agent, vmst/x.y (+https://domain/).
+net::NetPolicy net_policy(const Config& config);
 
 class App {
  public:
@@ -29,6 +33,7 @@ class App {
 
   const Config& config() const { return config_; }
   store::Database& database() { return *db_; }
+  delivery::DeliveryEngine& delivery() { return *delivery_; }
 
  private:
   Config config_;
@@ -36,6 +41,7 @@ class App {
   std::unique_ptr<store::Database> db_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<delivery::DeliveryEngine> delivery_;  // started after the server binds, stopped after it stops
 };
 
 }  // namespace vmst::app
