@@ -26,6 +26,15 @@ void fail_and_maybe_retry(PlannedOutcome& out, const RetrySchedule& schedule, co
 
 }  // namespace
 
+HostEffect host_effect_of(const AttemptResult& result) {
+  switch (result.kind) {
+    case AttemptResult::Kind::Response:
+      return host_answered_sanely(classify_status(result.status)) ? HostEffect::Success : HostEffect::Failure;
+    case AttemptResult::Kind::NetworkError: return HostEffect::Failure;
+    default: return HostEffect::None;
+  }
+}
+
 PlannedOutcome plan_outcome(const store::ClaimedJob& job, const AttemptResult& result, const RetrySchedule& schedule,
                             int64_t now, double unit_random) {
   PlannedOutcome out;
@@ -39,7 +48,7 @@ PlannedOutcome plan_outcome(const store::ClaimedJob& job, const AttemptResult& r
       out.update.last_status = result.status;
       out.counters["delivery.status." + status_class_name(result.status)] += 1;
       const ResponseClass cls = classify_status(result.status);
-      out.host_effect = host_answered_sanely(cls) ? HostEffect::Success : HostEffect::Failure;
+      out.host_effect = host_effect_of(result);
       if (cls == ResponseClass::Delivered) {
         out.update.state = State::Done;
         out.update.last_error.reset();
@@ -62,7 +71,7 @@ PlannedOutcome plan_outcome(const store::ClaimedJob& job, const AttemptResult& r
       out.update.attempts = job.attempts + 1;
       out.update.last_status = 0;
       out.counters["delivery.status.network"] += 1;
-      out.host_effect = HostEffect::Failure;
+      out.host_effect = host_effect_of(result);
       fail_and_maybe_retry(out, schedule, result, now, unit_random);
       break;
     case AttemptResult::Kind::Refused:

@@ -37,6 +37,9 @@ struct PlannedOutcome {
   std::map<std::string, int64_t> counters;  // delivery.delivered, .failed, .retried, .dropped, .deferred, .status.Nxx
 };
 
+// The effect of an attempt on its host's health, known as soon as the attempt ends (workers gate on it at once).
+HostEffect host_effect_of(const AttemptResult& result);
+
 PlannedOutcome plan_outcome(const store::ClaimedJob& job, const AttemptResult& result, const RetrySchedule& schedule,
                             int64_t now, double unit_random);
 

@@ -119,6 +119,20 @@ HostGate DeliveryEngine::gate_for(const std::string& host, int64_t now) const {
   return gate;
 }
 
+// The gate must react to a failure at once, not at the next flush: otherwise a fast-failing host gets every waiting
+// job before its breaker is seen to open. This in-memory view runs ahead of the database; the dispatcher replaces
+// it with the persisted state after each flush, which has counted the same events.
+void DeliveryEngine::note_host_effect(const std::string& host, HostEffect effect, int64_t now) {
+  if (effect == HostEffect::Failure) {
+    auto& health = troubled_[host];
+    health.domain = host;
+    record_host_failure(health, options_.breaker, now);
+  } else if (effect == HostEffect::Success) {
+    auto it = troubled_.find(host);
+    if (it != troubled_.end() && !it->second.unavailable_since) troubled_.erase(it);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Workers
 
@@ -161,7 +175,10 @@ void DeliveryEngine::worker_main() {
     bool notify_dispatcher = false;
     {
       std::lock_guard lock(mutex_);
-      if (taken->gate.kind == HostGate::Kind::Send) queue_.finished(taken->queued.job.host);
+      if (taken->gate.kind == HostGate::Kind::Send) {
+        queue_.finished(taken->queued.job.host);
+        note_host_effect(taken->queued.job.host, host_effect_of(result), now_millis());
+      }
       if (results_.empty()) {
         first_result_at_ = std::chrono::steady_clock::now();
         notify_dispatcher = true;
@@ -439,6 +456,8 @@ void DeliveryEngine::record(std::vector<Finished>& finished) {
     db_.write([&](store::Connection& c) {
       changed.clear();
       healthy_written.clear();
+      // Jobs first, so that a breaker opened below also holds back the jobs this flush puts back in the queue.
+      store::apply_job_updates(c, updates, now);
       for (const auto& [host, events] : host_events) {
         const bool any_failure = std::find(events.begin(), events.end(), HostEffect::Failure) != events.end();
         if (!any_failure && !known_troubled.count(host)) {
@@ -457,8 +476,9 @@ void DeliveryEngine::record(std::vector<Finished>& finished) {
           if (e == HostEffect::Success) {
             record_host_success(health, now);
           } else {
+            const bool was_open = breaker_state(health, options_.breaker, now) == BreakerState::Open;
             auto effect = record_host_failure(health, options_.breaker, now);
-            if (effect.breaker_opened) {
+            if (effect.breaker_opened && !was_open) {
               int deferred = store::defer_host_jobs(c, host, *health.breaker_open_until, now);
               spdlog::warn("delivery: {} failed {} times in a row; pausing it until {} ({} waiting job(s) deferred)",
                            host, health.consecutive_failures, format_iso8601_millis(*health.breaker_open_until),
@@ -476,7 +496,6 @@ void DeliveryEngine::record(std::vector<Finished>& finished) {
         changed.push_back(std::move(health));
       }
       for (const auto& inbox : gone_inboxes) store::mark_actors_gone_by_inbox(c, inbox, now);
-      store::apply_job_updates(c, updates, now);
       store::add_counters(c, counters);
     });
   } catch (const std::exception& e) {

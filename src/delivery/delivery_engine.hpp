@@ -69,7 +69,8 @@ class DeliveryEngine {
   void dispatcher_main();
   void worker_main();
   AttemptResult send(const QueuedJob& queued);
-  HostGate gate_for(const std::string& host, int64_t now) const;  // under mutex_
+  HostGate gate_for(const std::string& host, int64_t now) const;           // under mutex_
+  void note_host_effect(const std::string& host, HostEffect effect, int64_t now);  // under mutex_
 
   // Dispatcher-only helpers.
   void claim(int count, const std::vector<std::string>& crowded_hosts);
