@@ -290,16 +290,27 @@ void DeliveryEngine::dispatcher_main() {
     std::vector<std::string> crowded;
     {
       std::unique_lock lock(mutex_);
-      int64_t now = now_millis();
-      int64_t until = next_refresh_at;
-      if (queue_.waiting() < low_water) until = std::min(until, next_claim_at);
-      auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(std::max<int64_t>(0, until - now));
-      if (!results_.empty()) deadline = std::min(deadline, first_result_at_ + flush_interval);
-      if (!unrecorded_.empty()) deadline = std::min(deadline, std::chrono::steady_clock::now() + std::chrono::seconds(1));
-      dispatcher_cv_.wait_until(lock, deadline, [&] {
-        return stopping_ || wake_requested_ || results_.size() >= kFlushBatch ||
-               (!results_.empty() && std::chrono::steady_clock::now() >= first_result_at_ + flush_interval);
-      });
+      // The deadline is recomputed after every wake-up: a first result arriving sets a flush deadline sooner than
+      // the one this wait started with.
+      for (;;) {
+        if (stopping_) {
+          // Keep writing results while the workers wind down; finish once they are gone.
+          if (workers_done_ || !results_.empty()) break;
+          dispatcher_cv_.wait_for(lock, std::chrono::milliseconds(50));
+          continue;
+        }
+        if (wake_requested_ || results_.size() >= kFlushBatch) break;
+        const auto steady_now = std::chrono::steady_clock::now();
+        if (!results_.empty() && steady_now >= first_result_at_ + flush_interval) break;
+        const int64_t now = now_millis();
+        int64_t until = next_refresh_at;
+        if (queue_.waiting() < low_water) until = std::min(until, next_claim_at);
+        if (now >= until) break;
+        auto deadline = steady_now + std::chrono::milliseconds(until - now);
+        if (!results_.empty()) deadline = std::min(deadline, first_result_at_ + flush_interval);
+        if (!unrecorded_.empty()) deadline = std::min(deadline, steady_now + std::chrono::seconds(1));
+        if (dispatcher_cv_.wait_until(lock, deadline) == std::cv_status::timeout) break;
+      }
       finished.swap(results_);
       stopping = stopping_;
       done = workers_done_;
