@@ -103,7 +103,9 @@ void DeliveryEngine::wake() {
 
 HostGate DeliveryEngine::gate_for(const std::string& host, int64_t now) const {
   HostGate gate;
-  gate.limit = options_.per_host_concurrency;
+  // Slow start: one request at a time to a host until it has answered well once since we started, so a host that
+  // hangs holds one worker, not per_host_concurrency of them, while its first timeout runs.
+  gate.limit = proven_hosts_.count(host) ? options_.per_host_concurrency : 1;
   auto it = troubled_.find(host);
   if (it == troubled_.end()) return gate;
   const auto& health = it->second;
@@ -128,6 +130,8 @@ void DeliveryEngine::note_host_effect(const std::string& host, HostEffect effect
     health.domain = host;
     record_host_failure(health, options_.breaker, now);
   } else if (effect == HostEffect::Success) {
+    if (proven_hosts_.size() >= 100'000) proven_hosts_.clear();  // bounded; forgetting only costs a slow start
+    proven_hosts_.insert(host);
     auto it = troubled_.find(host);
     if (it != troubled_.end() && !it->second.unavailable_since) troubled_.erase(it);
   }
@@ -145,6 +149,11 @@ void DeliveryEngine::worker_main() {
       work_cv_.wait(lock, [&] {
         if (stopping_) return true;
         taken = queue_.take([&](const std::string& host) { return gate_for(host, now); });
+        if (!taken && queue_.waiting() > 0 && !starved_) {
+          // Jobs wait, but all for hosts at their limit (slow or hanging ones): ask for jobs for other hosts.
+          starved_ = true;
+          dispatcher_cv_.notify_one();
+        }
         return taken.has_value();
       });
       if (!taken) return;
@@ -275,8 +284,11 @@ AttemptResult DeliveryEngine::send(const QueuedJob& queued) {
 // Dispatcher
 
 void DeliveryEngine::dispatcher_main() {
+  // Claim when fewer than low_water jobs wait, or when workers idle because every waiting job is for a host at its
+  // limit (then up to max_waiting, skipping hosts that already have crowded_threshold jobs waiting here).
   const size_t low_water = static_cast<size_t>(std::max(1, options_.claim_batch / 2));
-  const size_t crowded_threshold = static_cast<size_t>(std::max(8, options_.per_host_concurrency * 4));
+  const size_t max_waiting = static_cast<size_t>(options_.claim_batch) * 8;
+  const size_t crowded_threshold = static_cast<size_t>(std::max(2, options_.per_host_concurrency));
   int64_t next_claim_at = 0;
   int64_t next_refresh_at = now_millis() + kHealthRefreshMs;
   int64_t next_prune_at = now_millis() + kPruneEveryMs;
@@ -288,6 +300,7 @@ void DeliveryEngine::dispatcher_main() {
     bool done = false;
     size_t waiting = 0;
     std::vector<std::string> crowded;
+    bool want_jobs = false;
     {
       std::unique_lock lock(mutex_);
       // The deadline is recomputed after every wake-up: a first result arriving sets a flush deadline sooner than
@@ -304,7 +317,8 @@ void DeliveryEngine::dispatcher_main() {
         if (!results_.empty() && steady_now >= first_result_at_ + flush_interval) break;
         const int64_t now = now_millis();
         int64_t until = next_refresh_at;
-        if (queue_.waiting() < low_water) until = std::min(until, next_claim_at);
+        const bool want_jobs = queue_.waiting() < low_water || (starved_ && queue_.waiting() < max_waiting);
+        if (want_jobs) until = std::min(until, next_claim_at);
         if (now >= until) break;
         auto deadline = steady_now + std::chrono::milliseconds(until - now);
         if (!results_.empty()) deadline = std::min(deadline, first_result_at_ + flush_interval);
@@ -317,7 +331,8 @@ void DeliveryEngine::dispatcher_main() {
       if (wake_requested_) next_claim_at = 0;
       wake_requested_ = false;
       waiting = queue_.waiting();
-      if (!stopping && waiting < low_water) crowded = queue_.crowded_hosts(crowded_threshold);
+      want_jobs = waiting < low_water || (starved_ && waiting < max_waiting);
+      if (!stopping && want_jobs) crowded = queue_.crowded_hosts(crowded_threshold);
     }
 
     if (!finished.empty() || !unrecorded_.empty()) record(finished);
@@ -345,17 +360,16 @@ void DeliveryEngine::dispatcher_main() {
     }
 
     const int64_t now = now_millis();
-    if (waiting < low_water && now >= next_claim_at) {
-      const int want = options_.claim_batch - static_cast<int>(waiting);
+    if (want_jobs && now >= next_claim_at) {
+      {
+        std::lock_guard lock(mutex_);
+        starved_ = false;
+      }
+      const int want = std::max(options_.claim_batch - static_cast<int>(waiting), options_.claim_batch / 2);
       try {
-        claim(want, crowded);
-        next_claim_at = 0;  // recomputed below when the claim came back short
-        size_t after = 0;
-        {
-          std::lock_guard lock(mutex_);
-          after = queue_.waiting();
-        }
-        if (after < waiting + static_cast<size_t>(want)) {
+        const size_t claimed = claim(want, crowded);
+        next_claim_at = 0;  // more may be due at once, unless the claim came back short:
+        if (claimed < static_cast<size_t>(want)) {
           auto next_retry = db_.read([](store::Connection& c) { return store::next_retry_due(c); });
           next_claim_at = now + options_.poll_interval_ms;
           if (next_retry) next_claim_at = std::min(next_claim_at, std::max(now + 1, *next_retry));
@@ -384,8 +398,8 @@ void DeliveryEngine::dispatcher_main() {
   }
 }
 
-void DeliveryEngine::claim(int count, const std::vector<std::string>& crowded_hosts) {
-  if (count <= 0) return;
+size_t DeliveryEngine::claim(int count, const std::vector<std::string>& crowded_hosts) {
+  if (count <= 0) return 0;
   const int64_t now = now_millis();
   if (now - keys_loaded_at_ > kKeyCacheMs) {
     keys_.clear();
@@ -420,7 +434,8 @@ void DeliveryEngine::claim(int count, const std::vector<std::string>& crowded_ho
       queued.push_back(std::move(q));
     }
   });
-  if (queued.empty()) return;
+  if (queued.empty()) return 0;
+  const size_t claimed = queued.size();
   // Forget payloads no job holds any more.
   if (activities_.size() > 4096) {
     for (auto it = activities_.begin(); it != activities_.end();) {
@@ -432,6 +447,7 @@ void DeliveryEngine::claim(int count, const std::vector<std::string>& crowded_ho
     for (auto& q : queued) queue_.add(std::move(q));
   }
   work_cv_.notify_all();
+  return claimed;
 }
 
 void DeliveryEngine::record(std::vector<Finished>& finished) {

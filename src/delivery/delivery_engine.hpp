@@ -29,6 +29,7 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "delivery/attempt_outcome.hpp"
@@ -73,7 +74,7 @@ class DeliveryEngine {
   void note_host_effect(const std::string& host, HostEffect effect, int64_t now);  // under mutex_
 
   // Dispatcher-only helpers.
-  void claim(int count, const std::vector<std::string>& crowded_hosts);
+  size_t claim(int count, const std::vector<std::string>& crowded_hosts);  // returns how many were claimed
   void record(std::vector<Finished>& finished);
   void refresh_health();
   void prune();
@@ -95,6 +96,8 @@ class DeliveryEngine {
   bool stopping_ = false;
   bool workers_done_ = false;
   bool wake_requested_ = false;
+  bool starved_ = false;  // a worker found jobs waiting but none it may send
+  std::unordered_set<std::string> proven_hosts_;  // answered well since start: past slow start
   std::atomic<bool> aborting_{false};
 
   std::thread dispatcher_;
