@@ -12,6 +12,8 @@
 // deliveries per second over that time, connections opened, peak RSS of this process (engine + SQLite).
 #include <sys/resource.h>
 
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
 #include <chrono>
 #include <cstdio>
@@ -59,6 +61,7 @@ int main(int argc, char** argv) {
   app.add_option("--claim-batch", claim_batch, "delivery.claim_batch");
   CLI11_PARSE(app, argc, argv);
   hosts = std::clamp(hosts, 1, 1000);
+  spdlog::set_level(spdlog::level::warn);
 
   // Fork the servers before this process has any thread.
   std::vector<bool> mute(static_cast<size_t>(hosts), false);

@@ -265,6 +265,9 @@ AttemptResult DeliveryEngine::send(const QueuedJob& queued) {
   };
   httplib::Response response;
   httplib::Error error = httplib::Error::Success;
+  // stop() may have shut the pool's sockets down between checkout and here; a connection not yet opened would
+  // not notice, so look before sending.
+  if (aborting_) return AttemptResult{AttemptResult::Kind::Abandoned, 0, std::nullopt, 0, "engine stopping"};
   const bool ok = lease.client->send(request, response, error);
   lease.reusable = ok && !too_large;
 
