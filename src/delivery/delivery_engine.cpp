@@ -559,6 +559,7 @@ void DeliveryEngine::refresh_health() {
   {
     std::lock_guard lock(mutex_);
     troubled_.swap(fresh);
+    queue_.unpark_all();  // limits may have changed (vmst delivery retry, an inbound success)
   }
   work_cv_.notify_all();
 }

@@ -8,16 +8,18 @@ void DispatchQueue::add(QueuedJob job) {
 }
 
 std::optional<TakenJob> DispatchQueue::take(const std::function<HostGate(const std::string& host)>& gate_for) {
-  // Hosts found full during this scan, so each is judged once however many of its jobs wait.
-  std::unordered_map<std::string, bool> full;
-  for (auto it = waiting_.begin(); it != waiting_.end(); ++it) {
+  for (auto it = waiting_.begin(); it != waiting_.end();) {
     const std::string& host = it->job.host;
-    if (auto f = full.find(host); f != full.end() && f->second) continue;
     HostGate gate = gate_for(host);
     if (gate.kind == HostGate::Kind::Send) {
       auto r = running_.find(host);
       if (r != running_.end() && r->second >= gate.limit) {
-        full[host] = true;
+        // Full: park it. A host is only full while a request of its own runs, whose end unparks it.
+        auto next = std::next(it);
+        auto& parked = parked_[host];
+        parked.splice(parked.end(), waiting_, it);
+        ++parked_count_;
+        it = next;
         continue;
       }
       ++running_[host];
@@ -32,7 +34,20 @@ std::optional<TakenJob> DispatchQueue::take(const std::function<HostGate(const s
   return std::nullopt;
 }
 
+void DispatchQueue::unpark(const std::string& host) {
+  auto p = parked_.find(host);
+  if (p == parked_.end()) return;
+  parked_count_ -= p->second.size();
+  waiting_.splice(waiting_.begin(), p->second);  // they were claimed before anything still waiting
+  parked_.erase(p);
+}
+
+void DispatchQueue::unpark_all() {
+  while (!parked_.empty()) unpark(parked_.begin()->first);
+}
+
 void DispatchQueue::finished(const std::string& host) {
+  unpark(host);
   auto r = running_.find(host);
   if (r == running_.end()) return;
   --running_total_;
@@ -53,6 +68,7 @@ std::vector<std::string> DispatchQueue::crowded_hosts(size_t threshold) const {
 }
 
 std::vector<QueuedJob> DispatchQueue::drain() {
+  unpark_all();
   std::vector<QueuedJob> out;
   out.reserve(waiting_.size());
   for (auto& job : waiting_) out.push_back(std::move(job));

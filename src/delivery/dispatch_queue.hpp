@@ -3,6 +3,10 @@
 // requests running per host. take() hands out the first job whose host has a free slot, so a host at its limit
 // (or slow) never holds up jobs for other hosts behind it.
 //
+// Jobs found behind a full host are parked aside per host, so later scans do not walk past them again (hundreds
+// of jobs for hanging hosts would otherwise be re-examined by every take). They return to the front, in order,
+// when one of that host's requests finishes, or on unpark_all() when host limits may have changed.
+//
 // Not thread-safe: the engine guards it with its mutex.
 #include <cstdint>
 #include <functional>
@@ -42,8 +46,9 @@ class DispatchQueue {
   void add(QueuedJob job);
   std::optional<TakenJob> take(const std::function<HostGate(const std::string& host)>& gate_for);
   void finished(const std::string& host);  // a Send taken earlier is over
+  void unpark_all();
 
-  size_t waiting() const { return waiting_.size(); }
+  size_t waiting() const { return waiting_.size() + parked_count_; }
   int running(const std::string& host) const;
   int running_total() const { return running_total_; }
   // Hosts with at least `threshold` jobs waiting here: the next claim leaves theirs in the database.
@@ -52,7 +57,11 @@ class DispatchQueue {
   std::vector<QueuedJob> drain();
 
  private:
+  void unpark(const std::string& host);
+
   std::list<QueuedJob> waiting_;
+  std::unordered_map<std::string, std::list<QueuedJob>> parked_;  // per full host, in claim order
+  size_t parked_count_ = 0;
   std::unordered_map<std::string, int> running_;
   std::unordered_map<std::string, size_t> waiting_per_host_;
   int running_total_ = 0;

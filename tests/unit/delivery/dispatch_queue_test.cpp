@@ -72,3 +72,25 @@ TEST_CASE("drain returns every waiting job and empties the queue", "[delivery][d
   CHECK(q.waiting() == 0);
   CHECK(q.crowded_hosts(1).empty());
 }
+
+TEST_CASE("jobs parked behind a full host come back first, in order, when its request ends",
+          "[delivery][dispatch]") {
+  DispatchQueue q;
+  q.add(job(1, "slow"));
+  q.add(job(2, "slow"));
+  q.add(job(3, "slow"));
+  q.add(job(4, "fast"));
+  q.add(job(5, "fast"));
+  auto gate = [](const std::string&) { return send_limit(1); };
+  CHECK(q.take(gate)->queued.job.id == 1);
+  CHECK(q.take(gate)->queued.job.id == 4);  // 2 and 3 are parked on the way
+  CHECK(q.waiting() == 3);
+  CHECK_FALSE(q.take(gate));                // 5 waits for fast's slot; 2 and 3 stay parked
+  q.finished("slow");
+  CHECK(q.take(gate)->queued.job.id == 2);
+  q.finished("fast");
+  CHECK(q.take(gate)->queued.job.id == 5);
+  q.finished("slow");
+  CHECK(q.take(gate)->queued.job.id == 3);
+  CHECK(q.waiting() == 0);
+}
