@@ -261,3 +261,38 @@ def test_sigkill_in_the_middle_of_a_fan_out_loses_no_job(server):
         assert duplicated <= in_flight_at_kill
         assert len(sent) - len(inboxes) <= 16
         assert "re-queued" in server.log()
+
+
+def test_a_fan_out_reaches_two_live_fedify_peers_which_verify_its_signature():
+    import uuid
+    from fedify_peer import FedifyPeer
+
+    with VmstInstance(config_extra=FAST_DELIVERY) as server, FedifyPeer("127.0.0.2", name="B") as b, \
+            FedifyPeer("127.0.0.3", name="C") as c:
+        for peer in (b, c):
+            peer.launch()
+        server.start()
+        server.cli("account", "create", "alice", "--email", "alice@example.org")
+        for peer in (b, c):
+            peer.wait_until_ready()
+        b.create_actor("bob")
+        c.create_actor("carol")
+        alice = f"{server.base_url}/users/alice"
+        activity_id = f"{server.base_url}/activities/{uuid.uuid4()}"
+        note = {"id": f"{server.base_url}/statuses/{uuid.uuid4()}", "type": "Note", "attributedTo": alice,
+                "content": "<p>to everyone</p>", "to": ["https://www.w3.org/ns/activitystreams#Public"],
+                "published": "2026-01-01T00:00:00Z"}
+        activity = {"@context": "https://www.w3.org/ns/activitystreams", "id": activity_id, "type": "Create",
+                    "actor": alice, "to": ["https://www.w3.org/ns/activitystreams#Public"], "object": note,
+                    "published": "2026-01-01T00:00:00Z"}
+        path = os.path.join(server.dir, "create.json")
+        with open(path, "w") as f:
+            json.dump(activity, f)
+        server.cli("delivery", "enqueue", "--from", "alice", "--file", path,
+                   "--inbox", b.shared_inbox, "--inbox", c.actor("carol")["inbox"])
+        for peer in (b, c):
+            got = peer.wait_for("Create", timeout=20, actor=alice)
+            assert got[0]["id"] == activity_id
+            assert got[0]["http_signature"]["verified"]
+            assert got[0]["http_signature"]["key_id"] == f"{alice}#main-key"
+        wait_until(lambda: all(j["state"] == "done" for j in jobs(server)), what="both jobs done")
