@@ -6,6 +6,7 @@
 #include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
 #include "activitypub/inbox_routes.hpp"
+#include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
@@ -19,6 +20,29 @@ store::DatabaseOptions database_options(const Config& config) {
                                 config.storage.busy_timeout_ms, config.storage.cache_mib};
 }
 
+delivery::DeliveryOptions delivery_options(const Config& config) {
+  const auto& d = config.delivery;
+  delivery::DeliveryOptions o;
+  o.workers = d.workers;
+  o.per_host_concurrency = d.per_host_concurrency;
+  o.claim_batch = d.claim_batch;
+  o.connect_timeout_seconds = d.connect_timeout_seconds;
+  o.read_timeout_seconds = d.read_timeout_seconds;
+  o.max_response_bytes = static_cast<size_t>(d.max_response_bytes);
+  o.max_idle_connections = static_cast<size_t>(d.max_idle_connections);
+  o.poll_interval_ms = d.poll_interval_ms;
+  o.stop_grace_ms = d.stop_grace_ms;
+  o.keep_finished_hours = d.keep_finished_hours;
+  o.retry.max_attempts = d.max_attempts;
+  o.retry.base_ms = d.retry_base_ms;
+  o.retry.step_ms = d.retry_step_ms;
+  o.retry.max_delay_ms = d.retry_max_delay_ms;
+  o.breaker.failure_threshold = d.breaker_threshold;
+  o.breaker.cool_off_ms = int64_t{d.breaker_cool_off_seconds} * 1000;
+  o.breaker.unavailable_after_days = d.unavailable_after_days;
+  return o;
+}
+
 net::NetPolicy net_policy(const Config& config) {
   // Some servers refuse requests without a product token; the URL tells their admins who we are.
   return net::NetPolicy{config.federation.allow_http, config.federation.allow_private_addresses,
@@ -27,7 +51,8 @@ net::NetPolicy net_policy(const Config& config) {
 
 App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
 
-// Members go in reverse order: the HTTP server (and its joined workers) before the database it used.
+// Members go in reverse order: the delivery engine and the HTTP server (and their joined threads) before the
+// database they used.
 App::~App() = default;
 
 void App::start() {
@@ -65,6 +90,14 @@ void App::start() {
   server_->bind();
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());
+
+  delivery_ = std::make_unique<delivery::DeliveryEngine>(*db_, net_policy(config_), delivery_options(config_));
+  delivery_->start();
+
+  processor_ = std::make_unique<federation::InboxProcessor>(federation::HandlerContext{
+      *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); }});
+  intake_->set_on_stored([this] { processor_->wake(); });
+  processor_->start();
 }
 
 int App::port() const { return server_ ? server_->port() : 0; }
@@ -72,6 +105,9 @@ int App::port() const { return server_ ? server_->port() : 0; }
 void App::run() {
   server_->run();
   spdlog::info("HTTP server stopped");
+  // The processor first: it may enqueue deliveries until it stops.
+  if (processor_) processor_->stop();
+  if (delivery_) delivery_->stop();
 }
 
 void App::stop() {

@@ -6,9 +6,11 @@
 #include <memory>
 
 #include "app/config.hpp"
+#include "delivery/delivery_engine.hpp"
 #include "federation/actor_resolver.hpp"
 #include "federation/fetch_authorization.hpp"
 #include "federation/inbox_intake.hpp"
+#include "federation/inbox_processor.hpp"
 #include "federation/local_urls.hpp"
 #include "federation/signature_verifier.hpp"
 #include "http/router.hpp"
@@ -18,6 +20,8 @@
 namespace vmst::app {
 
 store::DatabaseOptions database_options(const Config& config);
+delivery::DeliveryOptions delivery_options(const Config& config);
+// Outbound HTTP settings: federation.allow_* and our User-Agent, vmst/x.y (+https://domain/).
 net::NetPolicy net_policy(const Config& config);
 
 class App {
@@ -34,6 +38,7 @@ class App {
 
   const Config& config() const { return config_; }
   store::Database& database() { return *db_; }
+  delivery::DeliveryEngine& delivery() { return *delivery_; }
 
  private:
   Config config_;
@@ -45,6 +50,8 @@ class App {
   std::unique_ptr<federation::FetchAuthorization> fetch_authorization_;
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<delivery::DeliveryEngine> delivery_;  // started after the server binds, stopped after it stops
+  std::unique_ptr<federation::InboxProcessor> processor_;  // one background thread applying stored activities
 };
 
 }  // namespace vmst::app

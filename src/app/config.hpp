@@ -51,6 +51,27 @@ struct FederationConfig {
   bool authorized_fetch = false;  // Mastodon's secure mode: GETs of content need a signature
 };
 
+// The outbound delivery queue (delivery/). Documented in vmst.example.toml.
+struct DeliveryConfig {
+  int workers = 64;
+  int per_host_concurrency = 4;
+  int claim_batch = 256;
+  int connect_timeout_seconds = 10;
+  int read_timeout_seconds = 10;
+  int max_response_bytes = 64 * 1024;
+  int max_idle_connections = 1024;
+  int poll_interval_ms = 1000;
+  int stop_grace_ms = 3000;
+  int keep_finished_hours = 24;
+  int max_attempts = 17;
+  int retry_base_ms = 15'000;
+  int retry_step_ms = 1'000;
+  int retry_max_delay_ms = 86'400'000;
+  int breaker_threshold = 10;
+  int breaker_cool_off_seconds = 60;
+  int unavailable_after_days = 7;
+};
+
 struct AuthConfig {
   bool password_grant = false;
 };
@@ -64,6 +85,7 @@ struct Config {
   HttpConfig http;
   StorageConfig storage;
   FederationConfig federation;
+  DeliveryConfig delivery;
   AuthConfig auth;
   LogConfig log;
   std::string source = "built-in defaults";  // where the values came from, for messages
