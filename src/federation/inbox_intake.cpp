@@ -1,6 +1,7 @@
 #include "federation/inbox_intake.hpp"
 
 #include "convert/activitystreams/remote_actor.hpp"
+#include "delivery/enqueue.hpp"
 #include "net/url.hpp"
 #include "store/ids.hpp"
 #include "store/inbox_store.hpp"
@@ -56,6 +57,8 @@ IntakeResult InboxIntake::receive(const IncomingRequest& request, int64_t now_mi
   if (activity.contains("id") && activity["id"].is_string()) activity_id = activity["id"].get<std::string>();
   const int64_t row_id = store::next_id();
   bool stored = db_.write([&](store::Connection& c) {
+    // A server that just reached us is up: deliveries to it resume at once.
+    if (signer.domain) delivery::record_inbound_success(c, *signer.domain);
     return store::insert_inbox_activity(c, row_id, activity_id, signer.uri, std::string(request.body), now_millis);
   });
   if (!stored) return IntakeResult::AlreadyReceived;

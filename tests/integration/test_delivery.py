@@ -18,20 +18,19 @@ from cryptography.hazmat.primitives.asymmetric import padding
 from delivery_sink import DeliverySink
 from harness import VmstInstance
 
-FAST_DELIVERY = """
-[delivery]
-workers = 8
-per_host_concurrency = 4
-poll_interval_ms = 100
-connect_timeout_seconds = 1
-read_timeout_seconds = 1
-max_attempts = 4
-retry_base_ms = 300
-retry_step_ms = 10
-retry_max_delay_ms = 5000
-breaker_threshold = 3
-breaker_cool_off_seconds = 2
-"""
+FAST_DELIVERY = {"delivery": {
+    "workers": 8,
+    "per_host_concurrency": 4,
+    "poll_interval_ms": 100,
+    "connect_timeout_seconds": 1,
+    "read_timeout_seconds": 1,
+    "max_attempts": 4,
+    "retry_base_ms": 300,
+    "retry_step_ms": 10,
+    "retry_max_delay_ms": 5000,
+    "breaker_threshold": 3,
+    "breaker_cool_off_seconds": 2,
+}}
 
 ACTIVITY = {
     "@context": "https://www.w3.org/ns/activitystreams",
@@ -43,7 +42,7 @@ ACTIVITY = {
 
 @pytest.fixture
 def server():
-    with VmstInstance(config_extra=FAST_DELIVERY) as instance:
+    with VmstInstance(settings=FAST_DELIVERY) as instance:
         instance.start()
         instance.cli("account", "create", "alice", "--email", "alice@example.org")
         yield instance
@@ -267,7 +266,7 @@ def test_a_fan_out_reaches_two_live_fedify_peers_which_verify_its_signature():
     import uuid
     from fedify_peer import FedifyPeer
 
-    with VmstInstance(config_extra=FAST_DELIVERY) as server, FedifyPeer("127.0.0.2", name="B") as b, \
+    with VmstInstance(settings=FAST_DELIVERY) as server, FedifyPeer("127.0.0.2", name="B") as b, \
             FedifyPeer("127.0.0.3", name="C") as c:
         for peer in (b, c):
             peer.launch()

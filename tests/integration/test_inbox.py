@@ -140,6 +140,21 @@ def test_the_cli_resolves_a_fedify_actor_by_handle_and_by_url(network):
     assert "WebFinger lookup of nobody@" in unknown.stderr
 
 
+def test_a_signed_post_from_an_unavailable_domain_clears_its_mark(network):
+    vmst, peer = network
+    domain = peer.base_url.split("://", 1)[1]
+    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
+    db.execute("INSERT INTO instances (domain, first_seen_at, consecutive_failures, unavailable_since, failure_days)"
+               " VALUES (?, 0, 50, 1, '[1,2,3,4,5,6,7]') ON CONFLICT (domain) DO UPDATE SET unavailable_since = 1,"
+               " consecutive_failures = 50", (domain,))
+    db.commit()
+    assert peer.send_raw(f"{vmst.base_url}/inbox", note_activity(peer, "frank"), actor="frank")["status"] == 202
+    row = db.execute("SELECT unavailable_since, consecutive_failures FROM instances WHERE domain = ?",
+                     (domain,)).fetchone()
+    db.close()
+    assert row == (None, 0)
+
+
 def test_stored_activities_survive_a_kill_right_after_the_202(network):
     vmst, peer = network
     activity = note_activity(peer, "frank")
