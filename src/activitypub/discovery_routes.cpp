@@ -14,12 +14,6 @@ using nlohmann::json;
 
 void allow_any_origin(httplib::Response& res) { res.set_header("Access-Control-Allow-Origin", "*"); }
 
-std::string xml_escape(const std::string& text) {
-  std::string out;
-  text::append_html_escaped(out, text);
-  return out;
-}
-
 json nodeinfo(const std::string& version, store::Database& db, const app::Config& config) {
   auto usage = services::usage_counts(db);
   json software = {{"name", "vmst"}, {"version", kVersion}};
@@ -77,7 +71,7 @@ void add_discovery_routes(http::Router& router, store::Database& db, const app::
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
                    "<XRD xmlns=\"http://docs.oasis-open.org/ns/xri/xrd-1.0\">\n"
                    "  <Link rel=\"lrdd\" template=\"" +
-                       xml_escape(urls.base()) + "/.well-known/webfinger?resource={uri}\"/>\n</XRD>\n",
+                       text::html_escaped(urls.base()) + "/.well-known/webfinger?resource={uri}\"/>\n</XRD>\n",
                    "application/xrd+xml; charset=utf-8");
              });
 

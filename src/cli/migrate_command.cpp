@@ -1,4 +1,5 @@
 // vmst migrate [--status]: apply or list the schema migrations.
+#include <iomanip>
 #include <iostream>
 
 #include "app/app.hpp"
@@ -20,8 +21,8 @@ void add_migrate_command(CLI::App& app, CommandContext& context, int& exit_code)
       if (*status_only) {
         bool pending = false;
         for (const auto& m : store::migration_status(db)) {
-          std::cout << (m.applied_at ? "applied  " : "pending  ") << (m.version < 1000 ? "0" : "")
-                    << (m.version < 100 ? "0" : "") << (m.version < 10 ? "0" : "") << m.version << "_" << m.name;
+          std::cout << (m.applied_at ? "applied  " : "pending  ") << std::setw(4) << std::setfill('0') << m.version
+                    << std::setfill(' ') << "_" << m.name;
           if (m.applied_at) std::cout << "  " << format_iso8601_millis(*m.applied_at);
           std::cout << "\n";
           pending = pending || !m.applied_at;

@@ -38,4 +38,10 @@ void append_html_escaped(std::string& out, std::string_view text) {
   }
 }
 
+std::string html_escaped(std::string_view text) {
+  std::string out;
+  append_html_escaped(out, text);
+  return out;
+}
+
 }  // namespace vmst::text

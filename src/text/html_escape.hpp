@@ -10,4 +10,7 @@ namespace vmst::text {
 // references.
 void append_html_escaped(std::string& out, std::string_view text);
 
+// The same, as a new string (for building pages and XML documents).
+std::string html_escaped(std::string_view text);
+
 }  // namespace vmst::text

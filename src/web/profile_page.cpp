@@ -4,13 +4,7 @@
 
 namespace vmst::web {
 
-namespace {
-std::string html_escape(std::string_view text) {
-  std::string out;
-  text::append_html_escaped(out, text);
-  return out;
-}
-}  // namespace
+using text::html_escaped;
 
 std::string render_profile_page(const store::AccountRecord& account, const std::string& domain,
                                 const std::string& instance_title) {
@@ -19,9 +13,9 @@ std::string render_profile_page(const store::AccountRecord& account, const std::
   std::string page =
       "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-      "<title>" + html_escape(name) + " (" + html_escape(handle) + ") - " + html_escape(instance_title) + "</title>"
-      "<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + html_escape(account.uri) + "\">"
-      "</head><body><main><h1>" + html_escape(name) + "</h1><p>" + html_escape(handle) + "</p>";
+      "<title>" + html_escaped(name) + " (" + html_escaped(handle) + ") - " + html_escaped(instance_title) + "</title>"
+      "<link rel=\"alternate\" type=\"application/activity+json\" href=\"" + html_escaped(account.uri) + "\">"
+      "</head><body><main><h1>" + html_escaped(name) + "</h1><p>" + html_escaped(handle) + "</p>";
   // The note is HTML that vmst rendered (local) or sanitised (remote) when it was stored.
   if (!account.suspended_at) page += "<div class=\"note\">" + account.note + "</div>";
   page += "</main></body></html>\n";
