@@ -184,3 +184,27 @@ def test_statuses_by_id_list_skips_missing_and_hidden(vmst):
     s2 = post(vmst, alice, status="two", visibility="private")
     r = api(vmst, "GET", "/api/v1/statuses", query={"id[]": [s1["id"], s2["id"], "123"]})
     assert [s["id"] for s in r.json()] == [s1["id"]]
+
+
+def test_public_statuses_are_served_as_notes_at_their_ids_and_private_ones_are_not(vmst):
+    alice = make_user(vmst, "alice")
+    make_user(vmst, "bob")
+    s = post(vmst, alice, status="hello @bob #Fedi", visibility="public", language="en")
+    path = s["uri"][len(vmst.base_url):]
+    r = vmst.request("GET", path, headers={"Accept": "application/activity+json"})
+    assert r.status == 200 and r.headers["content-type"].startswith("application/activity+json")
+    note = r.json()
+    assert note["id"] == s["uri"] and note["type"] == "Note"
+    assert note["attributedTo"] == f"{vmst.base_url}/users/alice"
+    assert note["to"] == ["https://www.w3.org/ns/activitystreams#Public"]
+    assert f"{vmst.base_url}/users/alice/followers" in note["cc"] and f"{vmst.base_url}/users/bob" in note["cc"]
+    assert note["content"] == s["content"] and note["contentMap"] == {"en": s["content"]}
+    kinds = {(t["type"], t["name"]) for t in note["tag"]}
+    assert ("Hashtag", "#fedi") in kinds and ("Mention", f"@bob@{vmst.domain}") in kinds
+    browser = vmst.request("GET", path, headers={"Accept": "text/html"})
+    assert browser.status == 302 and browser.headers["location"].endswith(f"/@alice/{s['id']}")
+    hidden = post(vmst, alice, status="secret", visibility="private")
+    r = vmst.request("GET", hidden["uri"][len(vmst.base_url):], headers={"Accept": "application/activity+json"})
+    assert r.status == 404
+    r = vmst.request("GET", f"/users/bob/statuses/{s['id']}", headers={"Accept": "application/activity+json"})
+    assert r.status == 404
