@@ -62,3 +62,16 @@ def api(vmst, method, path, token=None, json_body=None, form=None, headers=None,
     if query:
         path = path + "?" + urllib.parse.urlencode(query, doseq=True)
     return vmst.request(method, path, body=body, headers=h)
+
+
+def tiny_png(width=2, height=1):
+    """A valid PNG of the given size (solid red), built here so no binary asset is needed."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
