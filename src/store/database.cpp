@@ -1,5 +1,7 @@
 #include "store/database.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -113,6 +115,17 @@ void Database::rollback_quietly() {
   try {
     writer_->exec("ROLLBACK");
   } catch (...) {
+  }
+}
+
+void Database::announce(std::vector<CommitEvent> events) noexcept {
+  if (!commit_listener_) return;
+  try {
+    commit_listener_(std::move(events));
+  } catch (const std::exception& e) {
+    spdlog::warn("commit listener failed: {}", e.what());
+  } catch (...) {
+    spdlog::warn("commit listener failed");
   }
 }
 

@@ -14,6 +14,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <condition_variable>
+#include <functional>
+#include <utility>
 #include <filesystem>
 #include <memory>
 #include <mutex>
@@ -21,6 +23,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "store/commit_events.hpp"
 #include "store/store_error.hpp"
 
 namespace vmst::store {
@@ -49,7 +52,12 @@ class Connection {
   int changes() const;
   SQLite::Database& raw() { return db_; }
 
+  // Changes to announce once the current write transaction commits (see commit_events.hpp).
+  void record_event(CommitEvent event) { events_.push_back(std::move(event)); }
+  std::vector<CommitEvent> take_events() { return std::exchange(events_, {}); }
+
  private:
+  std::vector<CommitEvent> events_;
   SQLite::Database db_;
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
   std::vector<SQLite::Statement*> in_use_;
@@ -64,9 +72,46 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   // Runs fn(Connection&) in one write transaction, committed when fn returns and rolled back when it throws.
+  //
+  // After COMMIT, with the writer lock released, the commit listener (if any) hears what changed, on this thread.
   template <class Fn>
   auto write(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+    using Result = decltype(fn(std::declval<Connection&>()));
+    std::vector<CommitEvent> events;
+    struct Announce {
+      Database& db;
+      std::vector<CommitEvent>& events;
+      ~Announce() {
+        if (!events.empty()) db.announce(std::move(events));
+      }
+    } announce{*this, events};
+    if constexpr (std::is_void_v<Result>) {
+      write_locked(std::forward<Fn>(fn), events);
+    } else {
+      return write_locked(std::forward<Fn>(fn), events);
+    }
+  }
+
+  using CommitListener = std::function<void(std::vector<CommitEvent>)>;
+  // Set once at start-up, before writes begin. The listener must not throw (errors are logged and dropped).
+  void set_commit_listener(CommitListener listener) { commit_listener_ = std::move(listener); }
+
+ private:
+  template <class Fn>
+  auto write_locked(Fn&& fn, std::vector<CommitEvent>& events) -> decltype(fn(std::declval<Connection&>())) {
     std::lock_guard lock(writer_mutex_);
+    struct Drop {
+      Connection& c;
+      std::vector<CommitEvent>& events;
+      bool committed = false;
+      ~Drop() {
+        if (committed) {
+          events = c.take_events();
+        } else {
+          c.take_events();
+        }
+      }
+    } drop{*writer_, events};
     return translate_errors([&]() -> decltype(fn(std::declval<Connection&>())) {
       writer_->exec("BEGIN IMMEDIATE");
       try {
@@ -74,10 +119,12 @@ class Database {
           fn(*writer_);
           writer_->finish_statements();
           writer_->exec("COMMIT");
+          drop.committed = true;
         } else {
           auto result = fn(*writer_);
           writer_->finish_statements();
           writer_->exec("COMMIT");
+          drop.committed = true;
           return result;
         }
       } catch (...) {
@@ -88,6 +135,7 @@ class Database {
     });
   }
 
+ public:
   // Runs fn(Connection&) on a borrowed read-only connection. Several statements in fn see one snapshot only if fn
   // opens a transaction itself; single statements always see a consistent state.
   template <class Fn>
@@ -126,9 +174,11 @@ class Database {
     }
   }
   [[noreturn]] static void throw_store_error(const SQLite::Exception& e);
+  void announce(std::vector<CommitEvent> events) noexcept;
   void rollback_quietly();
 
   DatabaseOptions options_;
+  CommitListener commit_listener_;
   std::mutex writer_mutex_;
   std::unique_ptr<Connection> writer_;
 

@@ -31,6 +31,9 @@ void insert_home_feed(Connection& c, const std::vector<int64_t>& account_ids, in
     q.bind(2, status_id);
     q.exec();
   }
+  if (!account_ids.empty()) {
+    c.record_event({CommitEvent::Kind::HomeFeedAdded, status_id, 0, account_ids});
+  }
 }
 
 void index_status_text(Connection& c, int64_t status_id, const std::string& plain_text) {

@@ -84,6 +84,7 @@ void insert_status(Connection& c, const StatusRecord& s) {
   auto& stats = c.prepare("INSERT INTO status_stats (status_id) VALUES (?)");
   stats.bind(1, s.id);
   stats.exec();
+  c.record_event({CommitEvent::Kind::StatusCreated, s.id, 0, {}});
 }
 
 std::optional<StatusRecord> find_status(Connection& c, int64_t id) {
@@ -142,9 +143,16 @@ void update_status_content(Connection& c, int64_t id, const std::string& text, c
   q.bind(7, edited_at);
   q.bind(8, id);
   q.exec();
+  c.record_event({CommitEvent::Kind::StatusUpdated, id, 0, {}});
 }
 
 void delete_status(Connection& c, int64_t id) {
+  // Whose home feeds held it, for the live delete events; the rows go with the status.
+  CommitEvent event{CommitEvent::Kind::StatusDeleted, id, 0, {}};
+  auto& holders = c.prepare("SELECT account_id FROM home_feed INDEXED BY home_feed_status WHERE status_id = ?");
+  holders.bind(1, id);
+  while (holders.executeStep()) event.account_ids.push_back(holders.getColumn(0).getInt64());
+  c.record_event(std::move(event));
   auto& fts = c.prepare("DELETE FROM statuses_fts WHERE rowid = ?");
   fts.bind(1, id);
   fts.exec();
