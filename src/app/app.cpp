@@ -6,6 +6,8 @@
 #include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
 #include "activitypub/inbox_routes.hpp"
+#include "api/oauth_routes.hpp"
+#include "api/registration_routes.hpp"
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
@@ -49,6 +51,16 @@ net::NetPolicy net_policy(const Config& config) {
                         std::string("vmst/") + kVersion + " (+" + config.base_url() + "/)"};
 }
 
+http::RateLimitSettings rate_limit_settings(const Config& config) {
+  const auto& r = config.rate_limits;
+  http::RateLimitSettings s;
+  s.enabled = r.enabled;
+  s.api = {r.api_requests, int64_t{r.api_window_seconds} * 1000};
+  s.sign_in = {r.sign_in_attempts, int64_t{r.sign_in_window_seconds} * 1000};
+  s.sign_up = {r.sign_ups, int64_t{r.sign_up_window_seconds} * 1000};
+  return s;
+}
+
 App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
 
 // Members go in reverse order: the delivery engine and the HTTP server (and their joined threads) before the
@@ -75,6 +87,10 @@ void App::start() {
       *db_, config_.federation.authorized_fetch ? verifier_.get() : nullptr);
   activitypub::add_collection_routes(router_, *db_, urls_, *fetch_authorization_);
 
+  api_ = std::make_unique<api::ApiContext>(api::ApiContext{*db_, config_, urls_});
+  api::add_oauth_routes(router_, *api_);
+  api::add_registration_routes(router_, *api_);
+
   http::ServerOptions options;
   options.host = config_.http.listen_host;
   options.port = config_.http.listen_port;
@@ -87,6 +103,8 @@ void App::start() {
   options.listen_backlog = config_.http.listen_backlog;
   options.access_log = config_.http.access_log;
   server_ = std::make_unique<http::HttpServer>(options, router_);
+  rate_limits_ = std::make_unique<http::RateLimitPolicy>(rate_limit_settings(config_));
+  server_->set_rate_limits(rate_limits_.get());
   server_->bind();
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());

@@ -5,6 +5,7 @@
 // called from any thread (the serve command calls it from its signal-waiting thread).
 #include <memory>
 
+#include "api/api_context.hpp"
 #include "app/config.hpp"
 #include "delivery/delivery_engine.hpp"
 #include "federation/actor_resolver.hpp"
@@ -13,6 +14,7 @@
 #include "federation/inbox_processor.hpp"
 #include "federation/local_urls.hpp"
 #include "federation/signature_verifier.hpp"
+#include "http/rate_limit_policy.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
@@ -23,6 +25,7 @@ store::DatabaseOptions database_options(const Config& config);
 delivery::DeliveryOptions delivery_options(const Config& config);
 // Outbound HTTP settings: federation.allow_* and our User-Agent, vmst/x.y (+https://domain/).
 net::NetPolicy net_policy(const Config& config);
+http::RateLimitSettings rate_limit_settings(const Config& config);
 
 class App {
  public:
@@ -48,7 +51,9 @@ class App {
   std::unique_ptr<federation::SignatureVerifier> verifier_;
   std::unique_ptr<federation::InboxIntake> intake_;
   std::unique_ptr<federation::FetchAuthorization> fetch_authorization_;
+  std::unique_ptr<api::ApiContext> api_;  // what client-API handlers share; built once the database is open
   http::Router router_;
+  std::unique_ptr<http::RateLimitPolicy> rate_limits_;
   std::unique_ptr<http::HttpServer> server_;
   std::unique_ptr<delivery::DeliveryEngine> delivery_;  // started after the server binds, stopped after it stops
   std::unique_ptr<federation::InboxProcessor> processor_;  // one background thread applying stored activities
