@@ -3,11 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include "activitypub/actor_routes.hpp"
+#include "api/client_api_routes.hpp"
 #include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
 #include "activitypub/inbox_routes.hpp"
-#include "api/oauth_routes.hpp"
-#include "api/registration_routes.hpp"
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
@@ -87,9 +86,13 @@ void App::start() {
       *db_, config_.federation.authorized_fetch ? verifier_.get() : nullptr);
   activitypub::add_collection_routes(router_, *db_, urls_, *fetch_authorization_);
 
-  api_ = std::make_unique<api::ApiContext>(api::ApiContext{*db_, config_, urls_});
-  api::add_oauth_routes(router_, *api_);
-  api::add_registration_routes(router_, *api_);
+  webfinger_ = std::make_unique<federation::WebfingerClient>(*resolver_, net_policy(config_));
+  // The delivery engine starts after the server binds; handlers only reach it through these once requests flow.
+  api_ = std::make_unique<api::ApiContext>(api::ApiContext{
+      *db_, config_, urls_, *resolver_, *webfinger_, delivery::enqueue, [this] {
+        if (delivery_) delivery_->wake();
+      }});
+  api::add_client_api_routes(router_, *api_);
 
   http::ServerOptions options;
   options.host = config_.http.listen_host;

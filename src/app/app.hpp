@@ -14,6 +14,7 @@
 #include "federation/inbox_processor.hpp"
 #include "federation/local_urls.hpp"
 #include "federation/signature_verifier.hpp"
+#include "federation/webfinger_client.hpp"
 #include "http/rate_limit_policy.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
@@ -51,7 +52,8 @@ class App {
   std::unique_ptr<federation::SignatureVerifier> verifier_;
   std::unique_ptr<federation::InboxIntake> intake_;
   std::unique_ptr<federation::FetchAuthorization> fetch_authorization_;
-  std::unique_ptr<api::ApiContext> api_;  // what client-API handlers share; built once the database is open
+  std::unique_ptr<federation::WebfingerClient> webfinger_;
+  std::unique_ptr<api::ApiContext> api_;  // what the client-API handlers share
   http::Router router_;
   std::unique_ptr<http::RateLimitPolicy> rate_limits_;
   std::unique_ptr<http::HttpServer> server_;

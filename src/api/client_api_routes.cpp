@@ -1,0 +1,14 @@
+#include "api/client_api_routes.hpp"
+
+#include "api/oauth_routes.hpp"
+#include "api/registration_routes.hpp"
+
+namespace vmst::api {
+
+// One line per area; each area's file holds its routes and handlers.
+void add_client_api_routes(http::Router& router, ApiContext& api) {
+  add_oauth_routes(router, api);
+  add_registration_routes(router, api);
+}
+
+}  // namespace vmst::api
