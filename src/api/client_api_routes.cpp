@@ -2,6 +2,7 @@
 
 #include "api/oauth_routes.hpp"
 #include "api/registration_routes.hpp"
+#include "api/status_routes.hpp"
 
 namespace vmst::api {
 
@@ -9,6 +10,7 @@ namespace vmst::api {
 void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_oauth_routes(router, api);
   add_registration_routes(router, api);
+  add_status_routes(router, api);
 }
 
 }  // namespace vmst::api
