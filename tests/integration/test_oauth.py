@@ -1,5 +1,4 @@
 """OAuth over real HTTP: app registration, the authorize page, the token and revoke endpoints, metadata, CORS."""
-import html
 import re
 import time
 import urllib.parse
