@@ -5,7 +5,7 @@ BUILD_PACKAGES=(
   libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libicu-dev
 )
 TEST_PACKAGES=(
-  catch2 python3 python3-pytest
+  catch2 python3 python3-pytest toot python3-mastodon
 )
 # The Fedify test peer (tests/integration/fedify_peer) needs Node.js 20 or newer and npm. These machines carry Node 20
 # already; Debian 12's own nodejs (18) is only a fallback for a machine with no node at all, never installed over it.

@@ -1,6 +1,6 @@
 #include "api/authentication.hpp"
 
-#include "crypto/encoding.hpp"
+#include "crypto/credential_hash.hpp"
 #include "http/error_responses.hpp"
 #include "services/oauth_scopes.hpp"
 #include "store/oauth_store.hpp"
@@ -16,7 +16,7 @@ std::vector<std::string> split_scopes(const std::string& text) {
 
 }  // namespace
 
-std::string credential_hash(std::string_view secret) { return crypto::hex_encode(crypto::sha256(secret)); }
+std::string credential_hash(std::string_view secret) { return crypto::credential_hash(secret); }
 
 std::string bearer_token(const httplib::Request& req) {
   const std::string header = req.get_header_value("Authorization");
@@ -39,6 +39,7 @@ std::optional<Principal> authenticate(const httplib::Request& req, store::Databa
   p.application_id = record->application_id;
   p.user_id = record->user_id;
   p.account_id = record->account_id;
+  p.approved = record->user_approved;
   p.scopes = split_scopes(record->scopes);
   return p;
 }
@@ -55,6 +56,7 @@ Principal require_scope(const httplib::Request& req, store::Database& db, std::s
 Principal require_user(const httplib::Request& req, store::Database& db, std::string_view scope) {
   auto principal = require_scope(req, db, scope);
   if (!principal.has_user()) throw http::HttpError(422, "This method requires an authenticated user");
+  if (!principal.approved) throw http::HttpError(403, "Your login is currently pending approval");
   return principal;
 }
 

@@ -19,6 +19,7 @@ struct Principal {
   std::optional<int64_t> application_id;
   std::optional<int64_t> user_id;
   std::optional<int64_t> account_id;  // set for user tokens
+  bool approved = true;               // false while the user's sign-up waits for an admin
   std::vector<std::string> scopes;
 
   bool has_user() const { return account_id.has_value(); }
@@ -36,7 +37,8 @@ std::optional<Principal> authenticate(const httplib::Request& req, store::Databa
 // Any live token (app or user) allowed `scope`. 401 without a token, 403 outside the token's scopes.
 Principal require_scope(const httplib::Request& req, store::Database& db, std::string_view scope);
 
-// A user token allowed `scope`; app-only tokens get 422 "This method requires an authenticated user".
+// A user token allowed `scope`; app-only tokens get 422 "This method requires an authenticated user", users whose
+// sign-up awaits approval 403 "Your login is currently pending approval" (Mastodon's words).
 Principal require_user(const httplib::Request& req, store::Database& db, std::string_view scope);
 
 // The viewer's account for public reads: a user token if sent (and valid), otherwise anonymous.

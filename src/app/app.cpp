@@ -50,6 +50,16 @@ net::NetPolicy net_policy(const Config& config) {
                         std::string("vmst/") + kVersion + " (+" + config.base_url() + "/)"};
 }
 
+http::RateLimitSettings rate_limit_settings(const Config& config) {
+  const auto& r = config.rate_limits;
+  http::RateLimitSettings s;
+  s.enabled = r.enabled;
+  s.api = {r.api_requests, int64_t{r.api_window_seconds} * 1000};
+  s.sign_in = {r.sign_in_attempts, int64_t{r.sign_in_window_seconds} * 1000};
+  s.sign_up = {r.sign_ups, int64_t{r.sign_up_window_seconds} * 1000};
+  return s;
+}
+
 App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
 
 // Members go in reverse order: the delivery engine and the HTTP server (and their joined threads) before the
@@ -96,6 +106,8 @@ void App::start() {
   options.listen_backlog = config_.http.listen_backlog;
   options.access_log = config_.http.access_log;
   server_ = std::make_unique<http::HttpServer>(options, router_);
+  rate_limits_ = std::make_unique<http::RateLimitPolicy>(rate_limit_settings(config_));
+  server_->set_rate_limits(rate_limits_.get());
   server_->bind();
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());

@@ -15,6 +15,7 @@
 #include "federation/local_urls.hpp"
 #include "federation/signature_verifier.hpp"
 #include "federation/webfinger_client.hpp"
+#include "http/rate_limit_policy.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
@@ -25,6 +26,7 @@ store::DatabaseOptions database_options(const Config& config);
 delivery::DeliveryOptions delivery_options(const Config& config);
 // Outbound HTTP settings: federation.allow_* and our User-Agent, vmst/x.y (+https://domain/).
 net::NetPolicy net_policy(const Config& config);
+http::RateLimitSettings rate_limit_settings(const Config& config);
 
 class App {
  public:
@@ -53,6 +55,7 @@ class App {
   std::unique_ptr<federation::WebfingerClient> webfinger_;
   std::unique_ptr<api::ApiContext> api_;  // what the client-API handlers share
   http::Router router_;
+  std::unique_ptr<http::RateLimitPolicy> rate_limits_;
   std::unique_ptr<http::HttpServer> server_;
   std::unique_ptr<delivery::DeliveryEngine> delivery_;  // started after the server binds, stopped after it stops
   std::unique_ptr<federation::InboxProcessor> processor_;  // one background thread applying stored activities

@@ -76,6 +76,17 @@ struct AuthConfig {
   bool password_grant = false;
 };
 
+// Request limits per client, like Mastodon's (http/rate_limit_policy.hpp). Documented in vmst.example.toml.
+struct RateLimitsConfig {
+  bool enabled = true;
+  int api_requests = 300;  // per token, or per IP address without one
+  int api_window_seconds = 300;
+  int sign_in_attempts = 25;  // per IP address: authorize form posts and password grants
+  int sign_in_window_seconds = 300;
+  int sign_ups = 5;  // per IP address
+  int sign_up_window_seconds = 1800;
+};
+
 struct LogConfig {
   std::string level = "info";
 };
@@ -87,6 +98,7 @@ struct Config {
   FederationConfig federation;
   DeliveryConfig delivery;
   AuthConfig auth;
+  RateLimitsConfig rate_limits;
   LogConfig log;
   std::string source = "built-in defaults";  // where the values came from, for messages
 

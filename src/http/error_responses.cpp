@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "services/validation_error.hpp"
 #include "store/store_error.hpp"
 
 namespace vmst::http {
@@ -28,11 +29,30 @@ int status_for(services::ServiceError::Kind kind) {
   return 500;
 }
 
+int status_for(services::OAuthError::Code code) {
+  return code == services::OAuthError::Code::InvalidClient ? 401 : 400;
+}
+
+void send_oauth_error(httplib::Response& res, const services::OAuthError& error) {
+  // RFC 6749 §5.1: responses carrying credentials, or refusing them, must not be cached.
+  res.set_header("Cache-Control", "no-store");
+  send_json(res, status_for(error.code()),
+            nlohmann::json{{"error", services::oauth_error_name(error.code())}, {"error_description", error.what()}});
+}
+
 void send_exception(const httplib::Request& req, httplib::Response& res, std::exception_ptr error) {
   try {
     std::rethrow_exception(error);
   } catch (const HttpError& e) {
     send_error(res, e.status(), e.what());
+  } catch (const services::OAuthError& e) {
+    send_oauth_error(res, e);
+  } catch (const services::ValidationFailed& e) {
+    nlohmann::json details = nlohmann::json::object();
+    for (const auto& field : e.errors()) {
+      details[field.field].push_back({{"error", field.code}, {"description", field.description}});
+    }
+    send_json(res, status_for(e.kind()), {{"error", e.what()}, {"details", details}});
   } catch (const services::ServiceError& e) {
     send_error(res, status_for(e.kind()), e.what());
   } catch (const store::StoreError& e) {

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "services/oauth_error.hpp"
 #include "services/service_error.hpp"
 
 namespace vmst::http {
@@ -30,6 +31,10 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, int status, const std::string& message);
 
 int status_for(services::ServiceError::Kind kind);
+// 401 for invalid_client (RFC 6749 §5.2, and what Elk expects before re-registering), else 400.
+int status_for(services::OAuthError::Code code);
+// {"error":"invalid_grant","error_description":"..."}
+void send_oauth_error(httplib::Response& res, const services::OAuthError& error);
 
 // Turns whatever a handler threw into a response; logs the unexpected ones. Never throws.
 void send_exception(const httplib::Request& req, httplib::Response& res, std::exception_ptr error);

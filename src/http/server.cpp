@@ -105,6 +105,7 @@ void HttpServer::dispatch(const httplib::Request& req, httplib::Response& res) {
   if (answer_preflight(req, res)) return;
   if (cors_applies(req.path)) add_cors_headers(res);
   try {
+    if (rate_limits_ && !rate_limits_->admit(req, res)) return;
     auto method = parse_method(req.method);
     if (!method) throw HttpError(405, "Method not allowed");
     auto match = router_.match(*method, req.path);

@@ -12,6 +12,7 @@
 #include <atomic>
 #include <string>
 
+#include "http/rate_limit_policy.hpp"
 #include "http/router.hpp"
 
 namespace vmst::http {
@@ -39,6 +40,9 @@ class HttpServer {
   void bind();
   int port() const { return bound_port_; }
 
+  // Limits applied to every request before routing (nullptr: none). Set before run(); not owned.
+  void set_rate_limits(RateLimitPolicy* policy) { rate_limits_ = policy; }
+
   // Serves until stop(); returns once in-flight requests have finished and the workers have exited.
   void run();
   void stop();
@@ -48,6 +52,7 @@ class HttpServer {
 
   ServerOptions options_;
   const Router& router_;
+  RateLimitPolicy* rate_limits_ = nullptr;
   httplib::Server server_;
   std::atomic<int> listen_fd_{-1};
   int bound_port_ = 0;

@@ -70,6 +70,9 @@ CreatedLocalAccount create_local_account(store::Database& db, const federation::
   row.public_key_pem = keys.public_pem;
   row.private_key_pem = keys.private_pem;
   row.created_at = now_millis();
+  row.approved = request.approved;
+  row.locale = request.locale;
+  row.sign_up_reason = request.sign_up_reason;
 
   db.write([&](store::Connection& c) {
     if (store::local_username_taken(c, request.username)) {

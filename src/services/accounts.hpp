@@ -16,6 +16,9 @@ struct CreateLocalAccount {
   std::string email;
   std::optional<std::string> password;  // generated when absent
   std::string role = "user";            // user | moderator | admin
+  bool approved = true;                 // false: created pending an admin's approval
+  std::string locale = "en";
+  std::string sign_up_reason{};
 };
 
 struct CreatedLocalAccount {

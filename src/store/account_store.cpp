@@ -247,16 +247,19 @@ void insert_local_account(Connection& c, const NewLocalAccount& a) {
   stats.exec();
 
   auto& user = c.prepare(
-      "INSERT INTO users (id, account_id, email, password_hash, role, approved, confirmed_at, created_at, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)");
+      "INSERT INTO users (id, account_id, email, password_hash, role, approved, confirmed_at, locale, sign_up_reason,"
+      " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   user.bind(1, a.user_id);
   user.bind(2, a.account_id);
   user.bind(3, a.email);
   user.bind(4, a.password_hash);
   user.bind(5, a.role);
-  user.bind(6, a.created_at);
+  user.bind(6, a.approved ? 1 : 0);
   user.bind(7, a.created_at);
-  user.bind(8, a.created_at);
+  user.bind(8, a.locale);
+  user.bind(9, a.sign_up_reason);
+  user.bind(10, a.created_at);
+  user.bind(11, a.created_at);
   user.exec();
 }
 

@@ -19,6 +19,9 @@ struct NewLocalAccount {
   std::string uri, url, inbox_url, outbox_url, shared_inbox_url, followers_url, following_url, featured_url;
   std::string public_key_id, public_key_pem, private_key_pem;
   int64_t created_at;
+  bool approved = true;   // false while a sign-up waits for an admin (instance.registrations = "approval")
+  std::string locale = "en";
+  std::string sign_up_reason{};
 };
 
 // A whole accounts row with its counters: what the converters to ActivityStreams and Mastodon JSON read.

@@ -115,6 +115,12 @@ bool mark_authorization_code_used(Connection& c, int64_t id, int64_t now) {
   return q.exec() == 1;
 }
 
+void delete_expired_authorization_codes(Connection& c, int64_t now) {
+  auto& q = c.prepare("DELETE FROM oauth_authorization_codes WHERE expires_at < ?");
+  q.bind(1, now);
+  q.exec();
+}
+
 void insert_access_token(Connection& c, int64_t id, std::optional<int64_t> application_id,
                          std::optional<int64_t> user_id, const std::string& token_hash, const std::string& scopes,
                          int64_t now) {
@@ -132,7 +138,8 @@ void insert_access_token(Connection& c, int64_t id, std::optional<int64_t> appli
 
 std::optional<AccessTokenRecord> find_live_access_token(Connection& c, const std::string& token_hash) {
   auto& q = c.prepare(
-      "SELECT t.id, t.application_id, t.user_id, u.account_id, t.scopes, t.created_at, t.last_used_at "
+      "SELECT t.id, t.application_id, t.user_id, u.account_id, t.scopes, t.created_at, t.last_used_at, "
+      "coalesce(u.approved, 1) "
       "FROM oauth_access_tokens t "
       "LEFT JOIN users u ON u.id = t.user_id "
       "LEFT JOIN accounts a ON a.id = u.account_id "
@@ -148,6 +155,7 @@ std::optional<AccessTokenRecord> find_live_access_token(Connection& c, const std
   r.scopes = q.getColumn(4).getString();
   r.created_at = q.getColumn(5).getInt64();
   r.last_used_at = optional_int(q, 6);
+  r.user_approved = q.getColumn(7).getInt() != 0;
   return r;
 }
 

@@ -39,12 +39,15 @@ void insert_authorization_code(Connection& c, const AuthorizationCodeRecord& cod
 std::optional<AuthorizationCodeRecord> find_authorization_code(Connection& c, const std::string& code_hash);
 // Marks the code used; false when it was already used (a replayed code).
 bool mark_authorization_code_used(Connection& c, int64_t id, int64_t now);
+// Deletes codes that expired before `now`: they can no longer be exchanged, and nothing else reads them.
+void delete_expired_authorization_codes(Connection& c, int64_t now);
 
 struct AccessTokenRecord {
   int64_t id = 0;
   std::optional<int64_t> application_id;
   std::optional<int64_t> user_id;     // unset for client_credentials tokens
   std::optional<int64_t> account_id;  // the user's account, joined in
+  bool user_approved = true;          // false while the user's sign-up waits for approval
   std::string scopes;
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;

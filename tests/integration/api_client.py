@@ -1,7 +1,8 @@
 """Client-API helpers for integration tests: users with tokens, and JSON requests.
 
-make_user creates the account with the real CLI. Its token is minted by writing the hash into the database until
-the OAuth password grant is on main; switch `token_for` to POST /oauth/token then, and every test follows.
+make_user creates the account with the real CLI and signs in through OAuth (an app registered once per instance,
+then the password grant, which the harness enables). token_for mints a token by writing its hash into the database,
+for tests that need one without a password.
 """
 import hashlib
 import json
@@ -37,6 +38,25 @@ def token_for(vmst, account_id, scopes=ALL_SCOPES):
     return token
 
 
+def _test_app(vmst):
+    app = getattr(vmst, "_api_client_app", None)
+    if app is None:
+        r = api(vmst, "POST", "/api/v1/apps", form={"client_name": "vmst tests", "scopes": ALL_SCOPES,
+                                                     "redirect_uris": "urn:ietf:wg:oauth:2.0:oob"})
+        assert r.status == 200, r.body
+        app = vmst._api_client_app = r.json()
+    return app
+
+
+def password_grant_token(vmst, login, password, scopes=ALL_SCOPES):
+    app = _test_app(vmst)
+    r = api(vmst, "POST", "/oauth/token", form={"grant_type": "password", "username": login, "password": password,
+                                                 "scope": scopes, "client_id": app["client_id"],
+                                                 "client_secret": app["client_secret"]})
+    assert r.status == 200, r.body
+    return r.json()["access_token"]
+
+
 def make_user(vmst, username, scopes=ALL_SCOPES):
     email = f"{username}@example.test"
     password = secrets.token_urlsafe(16)
@@ -44,7 +64,7 @@ def make_user(vmst, username, scopes=ALL_SCOPES):
     with _db(vmst) as db:
         account_id = db.execute("SELECT id FROM accounts WHERE username = ? AND domain IS NULL",
                                 (username,)).fetchone()[0]
-    return User(username, account_id, token_for(vmst, account_id, scopes), password, email)
+    return User(username, account_id, password_grant_token(vmst, email, password, scopes), password, email)
 
 
 def api(vmst, method, path, token=None, json_body=None, form=None, headers=None, query=None):

@@ -69,6 +69,8 @@ class VmstInstance:
             "storage": {"data_dir": self.data_dir},
             "federation": {"allow_private_addresses": True},
             "auth": {"password_grant": True},
+            # Suites make many requests from one address; tests of the limits themselves set their own.
+            "rate_limits": {"api_requests": 1000000, "sign_in_attempts": 1000000, "sign_ups": 1000000},
         }
         for section, values in (settings or {}).items():
             config.setdefault(section, {}).update(values)
