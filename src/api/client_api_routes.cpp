@@ -1,11 +1,22 @@
 #include "api/client_api_routes.hpp"
 
+#include "api/custom_emoji_routes.hpp"
+#include "api/directory_routes.hpp"
+#include "api/instance_routes.hpp"
+#include "api/media_routes.hpp"
+#include "api/preferences_routes.hpp"
+#include "api/stub_routes.hpp"
+
 namespace vmst::api {
 
 // One line per area; each area's file holds its routes and handlers.
 void add_client_api_routes(http::Router& router, ApiContext& api) {
-  (void)router;
-  (void)api;
+  add_instance_routes(router, api);
+  add_media_routes(router, api);
+  add_preferences_routes(router, api);
+  add_custom_emoji_routes(router, api);
+  add_directory_routes(router, api);
+  add_stub_routes(router, api);
 }
 
 }  // namespace vmst::api
