@@ -5,12 +5,14 @@
 #include "api/instance_routes.hpp"
 #include "api/media_routes.hpp"
 #include "api/preferences_routes.hpp"
+#include "api/status_routes.hpp"
 #include "api/stub_routes.hpp"
 
 namespace vmst::api {
 
 // One line per area; each area's file holds its routes and handlers.
 void add_client_api_routes(http::Router& router, ApiContext& api) {
+  add_status_routes(router, api);
   add_instance_routes(router, api);
   add_media_routes(router, api);
   add_preferences_routes(router, api);

@@ -1,9 +1,9 @@
 #include "api/media_routes.hpp"
 
-#include <charconv>
 #include <memory>
 
 #include "api/authentication.hpp"
+#include "api/path_ids.hpp"
 #include "convert/mastodon/media_attachment.hpp"
 #include "http/error_responses.hpp"
 #include "http/request_params.hpp"
@@ -12,17 +12,6 @@
 namespace vmst::api {
 
 namespace {
-
-// An id from the path; anything that is not one cannot name a record.
-int64_t path_id(const http::PathParams& params, std::string_view name) {
-  const std::string& text = params.get(name);
-  int64_t id = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size()) {
-    throw http::HttpError(404, "Record not found");
-  }
-  return id;
-}
 
 // A file part, or a plain field of that name (a part sent without a filename arrives as one).
 std::optional<std::string_view> upload_bytes(const http::RequestParams& params, std::string_view name,
@@ -63,7 +52,7 @@ void add_media_routes(http::Router& router, ApiContext& api) {
   router.add(Method::Get, "/api/v1/media/:id",
              [&api](const httplib::Request& req, httplib::Response& res, const http::PathParams& path) {
                auto principal = require_user(req, api.db, "write:media");
-               auto media = services::own_unattached_media(api.db, *principal.account_id, path_id(path, "id"));
+               auto media = services::own_unattached_media(api.db, *principal.account_id, path_id(path.get("id")));
                http::send_json(res, status_for(media), convert::mastodon::media_json(media, api.urls));
              });
 
@@ -77,14 +66,14 @@ void add_media_routes(http::Router& router, ApiContext& api) {
                change.description = params.string("description");
                change.focus = params.string("focus");
                auto media =
-                   services::update_media(api.db, *storage, limits, *principal.account_id, path_id(path, "id"), change);
+                   services::update_media(api.db, *storage, limits, *principal.account_id, path_id(path.get("id")), change);
                http::send_json(res, status_for(media), convert::mastodon::media_json(media, api.urls));
              });
 
   router.add(Method::Delete, "/api/v1/media/:id",
              [&api, storage](const httplib::Request& req, httplib::Response& res, const http::PathParams& path) {
                auto principal = require_user(req, api.db, "write:media");
-               services::delete_media(api.db, *storage, *principal.account_id, path_id(path, "id"));
+               services::delete_media(api.db, *storage, *principal.account_id, path_id(path.get("id")));
                http::send_json(res, 200, nlohmann::json::object());
              });
 }

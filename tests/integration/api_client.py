@@ -1,63 +1,73 @@
-"""Talking to vmst's client API from tests: users with tokens, and one request helper.
+"""Client-API helpers for integration tests: users with tokens, and requests in every encoding clients use.
 
-make_user() is the one place that gets a token. Until the OAuth endpoints are on main it writes the token row
-straight into the database (only its SHA-256 is stored, as the server keeps it); switch it to the password grant
-(POST /api/v1/apps + POST /oauth/token) here and every test follows.
+make_user creates the account with the real CLI. Its token is minted by writing the hash into the database until
+the OAuth password grant is on main; switch `token_for` to POST /oauth/token then, and every test follows.
 """
 import hashlib
 import http.client
-import json as jsonlib
+import json
 import os
 import secrets
 import sqlite3
-import time
+import urllib.parse
 import uuid
 
-DEFAULT_SCOPES = "read write follow push"
+ALL_SCOPES = "read write follow push"
+
+
+class User:
+    def __init__(self, username, account_id, token, password, email):
+        self.username = username
+        self.account_id = account_id
+        self.id = str(account_id)
+        self.token = token
+        self.password = password
+        self.email = email
 
 
 class ApiResponse:
+    """Like the harness's Response (status, lower-case headers, text body, .json()), plus the raw bytes."""
+
     def __init__(self, status, headers, content):
         self.status = status
-        self.headers = headers  # lower-case names
-        self.content = content  # bytes
-
-    @property
-    def text(self):
-        return self.content.decode("utf-8", "replace")
+        self.headers = headers
+        self.content = content
+        self.body = content.decode("utf-8", "replace")
 
     def json(self):
-        return jsonlib.loads(self.content)
+        return json.loads(self.body)
 
     def __repr__(self):
-        return f"<ApiResponse {self.status} {self.text[:200]!r}>"
+        return f"<ApiResponse {self.status} {self.body[:300]!r}>"
 
 
-def make_user(vmst, username, admin=False, scopes=DEFAULT_SCOPES):
-    """Creates a local account with the CLI and returns a bearer token for it."""
-    args = ["account", "create", username, "--email", f"{username}@example.org"]
-    if admin:
-        args.append("--admin")
-    vmst.cli(*args)
+def _db(vmst):
+    return sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"), timeout=10)
+
+
+def token_for(vmst, account_id, scopes=ALL_SCOPES):
     token = secrets.token_urlsafe(32)
-    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"), timeout=10)
-    try:
-        with db:
-            (user_id,) = db.execute(
-                "SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id WHERE a.username = ?",
-                (username,)).fetchone()
-            token_id = (int(time.time() * 1000) << 16) | secrets.randbelow(1 << 15)
-            db.execute("INSERT INTO oauth_access_tokens (id, user_id, token_hash, scopes, created_at)"
-                       " VALUES (?, ?, ?, ?, ?)",
-                       (token_id, user_id, hashlib.sha256(token.encode()).hexdigest(), scopes,
-                        int(time.time() * 1000)))
-    finally:
-        db.close()
+    with _db(vmst) as db:
+        user_id = db.execute("SELECT id FROM users WHERE account_id = ?", (account_id,)).fetchone()[0]
+        db.execute(
+            "INSERT INTO oauth_access_tokens (id, user_id, token_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
+            (secrets.randbits(62), user_id, hashlib.sha256(token.encode()).hexdigest(), scopes, 0))
     return token
 
 
+def make_user(vmst, username, scopes=ALL_SCOPES, admin=False):
+    email = f"{username}@example.test"
+    password = secrets.token_urlsafe(16)
+    role = ["--admin"] if admin else []
+    vmst.cli("account", "create", username, "--email", email, *role, "--password-stdin", input=password + "\n")
+    with _db(vmst) as db:
+        account_id = db.execute("SELECT id FROM accounts WHERE username = ? AND domain IS NULL",
+                                (username,)).fetchone()[0]
+    return User(username, account_id, token_for(vmst, account_id, scopes), password, email)
+
+
 def multipart(fields=None, files=None):
-    """(body, content type) for a multipart/form-data request. files: {name: (filename, bytes, content type)}."""
+    """(body, content type) for multipart/form-data. files: {name: (filename, bytes, content type)}."""
     boundary = uuid.uuid4().hex
     parts = []
     for name, value in (fields or {}).items():
@@ -70,26 +80,40 @@ def multipart(fields=None, files=None):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def api(vmst, method, path, token=None, json=None, form=None, files=None, headers=None, timeout=30):
-    """One request to the running server. json: a JSON body; form: url-encoded fields (or, with files, multipart
-    fields); files: {name: (filename, bytes, content type)} sent as multipart/form-data."""
-    from urllib.parse import urlencode
-    sent = dict(headers or {})
+def api(vmst, method, path, token=None, json_body=None, form=None, headers=None, query=None, files=None, timeout=30):
+    """One request. json_body: a JSON body; form: url-encoded fields (with files: the multipart fields);
+    files: {name: (filename, bytes, content type)}, sent as multipart/form-data."""
+    h = dict(headers or {})
     if token:
-        sent["Authorization"] = f"Bearer {token}"
+        h["Authorization"] = f"Bearer {token}"
     body = None
     if files is not None:
-        body, sent["Content-Type"] = multipart(form, files)
-    elif json is not None:
-        body = jsonlib.dumps(json).encode()
-        sent["Content-Type"] = "application/json"
+        body, h["Content-Type"] = multipart(form, files)
+    elif json_body is not None:
+        body = json.dumps(json_body).encode()
+        h["Content-Type"] = "application/json"
     elif form is not None:
-        body = urlencode(form, doseq=True).encode()
-        sent["Content-Type"] = "application/x-www-form-urlencoded"
+        body = urllib.parse.urlencode(form, doseq=True).encode()
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+    if query:
+        path = path + "?" + urllib.parse.urlencode(query, doseq=True)
     conn = http.client.HTTPConnection(vmst.host, vmst.port, timeout=timeout)
     try:
-        conn.request(method, path, body=body, headers=sent)
+        conn.request(method, path, body=body, headers=h)
         r = conn.getresponse()
         return ApiResponse(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
     finally:
         conn.close()
+
+
+def tiny_png(width=2, height=1, rgb=(255, 0, 0)):
+    """A valid PNG of the given size in one colour, built here so no binary asset is needed."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))

@@ -187,7 +187,7 @@ def test_public_domain_blocks_show_severity_digest_and_obfuscated_names(vmst):
 
 def test_mastodon_py_accepts_our_version_and_reads_the_instance(vmst):
     from mastodon import Mastodon
-    token = make_user(vmst, "alice")
+    token = make_user(vmst, "alice").token
     client = Mastodon(access_token=token, api_base_url=vmst.base_url)  # 1.8 reads /api/v1/instance/ here
     assert client.retrieve_mastodon_version() == "4.3.0"
     assert client.verify_minimum_version("3.5.0", cached=True)

@@ -22,7 +22,7 @@ def ok(r, status=200):
 
 
 def test_preferences_default_to_mastodons_and_follow_the_users_settings(vmst):
-    token = make_user(vmst, "alice")
+    token = make_user(vmst, "alice").token
     assert ok(api(vmst, "GET", "/api/v1/preferences", token)) == {
         "posting:default:visibility": "public",
         "posting:default:sensitive": False,
@@ -60,7 +60,7 @@ def test_directory_lists_discoverable_accounts_by_activity_or_age(vmst):
     make_user(vmst, "alice")
     make_user(vmst, "bob")
     make_user(vmst, "carol")
-    viewer = make_user(vmst, "dave")
+    viewer = make_user(vmst, "dave").token
     assert ok(api(vmst, "GET", "/api/v1/directory")) == []  # nobody opted in yet
     sql(vmst, "UPDATE accounts SET discoverable = 1 WHERE username IN ('alice', 'bob', 'carol')")
     sql(vmst, "UPDATE account_stats SET last_status_at = 2000 WHERE account_id = (SELECT id FROM accounts WHERE username = 'alice')")
@@ -82,7 +82,7 @@ def test_directory_lists_discoverable_accounts_by_activity_or_age(vmst):
 
 
 def test_features_not_built_yet_answer_empty_in_their_documented_shapes(vmst):
-    token = make_user(vmst, "alice")
+    token = make_user(vmst, "alice").token
     for path in ["/api/v1/trends", "/api/v1/trends/tags", "/api/v1/trends/statuses", "/api/v1/trends/links"]:
         assert ok(api(vmst, "GET", path)) == [], path
     for path in ["/api/v1/announcements", "/api/v1/suggestions", "/api/v2/suggestions", "/api/v1/endorsements",
