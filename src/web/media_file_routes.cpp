@@ -26,7 +26,7 @@ void add_media_file_routes(http::Router& router, const std::filesystem::path& me
                auto stream = file ? std::make_shared<std::ifstream>(*file, std::ios::binary) : nullptr;
                if (!file || ec || !stream || !*stream) throw http::HttpError(404, "Record not found");
 
-               res.status = 200;
+               // res.status stays unset: cpp-httplib then answers 200, or 206 when a Range was asked for.
                res.set_header("Cache-Control", "public, max-age=31536000, immutable");
                // The type is ours (from the sniffed extension); browsers must not second-guess it into HTML.
                res.set_header("X-Content-Type-Options", "nosniff");

@@ -61,7 +61,8 @@ def test_directory_lists_discoverable_accounts_by_activity_or_age(vmst):
     make_user(vmst, "bob")
     make_user(vmst, "carol")
     viewer = make_user(vmst, "dave").token
-    assert ok(api(vmst, "GET", "/api/v1/directory")) == []  # nobody opted in yet
+    sql(vmst, "UPDATE accounts SET discoverable = 0")
+    assert ok(api(vmst, "GET", "/api/v1/directory")) == []  # nobody opted in
     sql(vmst, "UPDATE accounts SET discoverable = 1 WHERE username IN ('alice', 'bob', 'carol')")
     sql(vmst, "UPDATE account_stats SET last_status_at = 2000 WHERE account_id = (SELECT id FROM accounts WHERE username = 'alice')")
     sql(vmst, "UPDATE account_stats SET last_status_at = 3000 WHERE account_id = (SELECT id FROM accounts WHERE username = 'carol')")
