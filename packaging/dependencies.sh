@@ -2,10 +2,12 @@
 BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libcpp-httplib-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libcli11-dev
-  libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libicu-dev
+  libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libicu-dev libcmark-dev
 )
 TEST_PACKAGES=(
-  catch2 python3 python3-pytest toot python3-mastodon
+  catch2 python3 python3-pytest
+  # real Mastodon clients the integration tests drive
+  python3-mastodon toot
 )
 # The Fedify test peer (tests/integration/fedify_peer) needs Node.js 20 or newer and npm. These machines carry Node 20
 # already; Debian 12's own nodejs (18) is only a fallback for a machine with no node at all, never installed over it.

@@ -1,8 +1,14 @@
 #include "api/client_api_routes.hpp"
 
+#include "api/custom_emoji_routes.hpp"
+#include "api/directory_routes.hpp"
+#include "api/instance_routes.hpp"
+#include "api/media_routes.hpp"
 #include "api/oauth_routes.hpp"
+#include "api/preferences_routes.hpp"
 #include "api/registration_routes.hpp"
 #include "api/status_routes.hpp"
+#include "api/stub_routes.hpp"
 
 namespace vmst::api {
 
@@ -11,6 +17,12 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_oauth_routes(router, api);
   add_registration_routes(router, api);
   add_status_routes(router, api);
+  add_instance_routes(router, api);
+  add_media_routes(router, api);
+  add_preferences_routes(router, api);
+  add_custom_emoji_routes(router, api);
+  add_directory_routes(router, api);
+  add_stub_routes(router, api);
 }
 
 }  // namespace vmst::api

@@ -11,6 +11,7 @@
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
+#include "web/media_file_routes.hpp"
 #include "web/static_files.hpp"
 #include "version.hpp"
 
@@ -75,6 +76,7 @@ void App::start() {
 
   http::add_health_routes(router_, *db_);
   web::add_static_routes(router_);
+  web::add_media_file_routes(router_, config_.media_path());
   activitypub::add_discovery_routes(router_, *db_, config_, urls_);
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
 

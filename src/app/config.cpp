@@ -62,6 +62,18 @@ std::function<std::string(Config&, const Value&)> integer_in(int min, int max, s
   };
 }
 
+std::function<std::string(Config&, const Value&)> bytes_in(int64_t min, int64_t max,
+                                                            std::function<void(Config&, int64_t)> set) {
+  return [=](Config& c, const Value& v) -> std::string {
+    int64_t n = std::get<int64_t>(v);
+    if (n < min || n > max) {
+      return "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", got " + std::to_string(n);
+    }
+    set(c, n);
+    return "";
+  };
+}
+
 std::function<std::string(Config&, const Value&)> boolean(std::function<void(Config&, bool)> set) {
   return [=](Config& c, const Value& v) -> std::string {
     set(c, std::get<bool>(v));
@@ -235,6 +247,10 @@ const std::vector<KeySpec>& key_specs() {
        integer_in(1, 86400, [](Config& c, int n) { c.delivery.breaker_cool_off_seconds = n; })},
       {"delivery", "unavailable_after_days", ValueType::Integer,
        integer_in(1, 365, [](Config& c, int n) { c.delivery.unavailable_after_days = n; })},
+      {"media", "image_size_limit", ValueType::Integer,
+       bytes_in(1024, int64_t{1} << 32, [](Config& c, int64_t n) { c.media.image_size_limit = n; })},
+      {"media", "video_size_limit", ValueType::Integer,
+       bytes_in(1024, int64_t{1} << 32, [](Config& c, int64_t n) { c.media.video_size_limit = n; })},
       {"auth", "password_grant", ValueType::Boolean, boolean([](Config& c, bool b) { c.auth.password_grant = b; })},
       {"rate_limits", "enabled", ValueType::Boolean, boolean([](Config& c, bool b) { c.rate_limits.enabled = b; })},
       {"rate_limits", "api_requests", ValueType::Integer,

@@ -29,7 +29,8 @@ struct HttpConfig {
   std::string listen_host = "127.0.0.1";
   int listen_port = 8080;
   int threads = 32;  // one per concurrent connection: a keep-alive connection holds a worker
-  int64_t max_body_bytes = 40 * 1024 * 1024;
+  // Above media.video_size_limit, with room for the rest of a multipart upload.
+  int64_t max_body_bytes = 101 * 1024 * 1024;
   int read_timeout_seconds = 10;
   int write_timeout_seconds = 10;
   int keep_alive_timeout_seconds = 2;
@@ -72,6 +73,12 @@ struct DeliveryConfig {
   int unavailable_after_days = 7;
 };
 
+// Uploaded media (services/media). Documented in vmst.example.toml.
+struct MediaConfig {
+  int64_t image_size_limit = 16 * 1024 * 1024;  // bytes, Mastodon's limit
+  int64_t video_size_limit = 99 * 1024 * 1024;  // bytes, for video and audio alike, Mastodon's limit
+};
+
 struct AuthConfig {
   bool password_grant = false;
 };
@@ -97,6 +104,7 @@ struct Config {
   StorageConfig storage;
   FederationConfig federation;
   DeliveryConfig delivery;
+  MediaConfig media;
   AuthConfig auth;
   RateLimitsConfig rate_limits;
   LogConfig log;
@@ -105,6 +113,8 @@ struct Config {
   // "http://localhost:8080" or "https://social.example": the prefix of every id this instance mints.
   std::string base_url() const;
   std::filesystem::path database_path() const { return storage.data_dir / "vmst.db"; }
+  // Uploaded files live here; LocalUrls::media_file() names them by their path relative to it.
+  std::filesystem::path media_path() const { return storage.data_dir / "media"; }
 };
 
 using Environment = std::map<std::string, std::string>;

@@ -20,6 +20,10 @@ UsageCounts usage_counts(Connection& c, int64_t month_start, int64_t halfyear_st
   auto& posts = c.prepare(
       "SELECT count(*) FROM statuses WHERE local = 1 AND reblog_of_id IS NULL AND deleted_at IS NULL");
   if (posts.executeStep()) counts.local_posts = posts.getColumn(0).getInt64();
+  auto& domains = c.prepare(
+      "SELECT count(*) FROM (SELECT lower(domain) FROM accounts WHERE domain IS NOT NULL"
+      " UNION SELECT lower(domain) FROM instances)");
+  if (domains.executeStep()) counts.known_domains = domains.getColumn(0).getInt64();
   return counts;
 }
 

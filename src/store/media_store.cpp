@@ -116,4 +116,18 @@ void update_media_description(Connection& c, int64_t id, const std::optional<std
   q.exec();
 }
 
+void set_media_thumbnail(Connection& c, int64_t id, const std::string& thumbnail_path, int64_t now) {
+  auto& q = c.prepare("UPDATE media_attachments SET thumbnail_path = ?, updated_at = ? WHERE id = ?");
+  q.bind(1, thumbnail_path);
+  q.bind(2, now);
+  q.bind(3, id);
+  q.exec();
+}
+
+void delete_media(Connection& c, int64_t id) {
+  auto& q = c.prepare("DELETE FROM media_attachments WHERE id = ?");
+  q.bind(1, id);
+  q.exec();
+}
+
 }  // namespace vmst::store

@@ -31,6 +31,10 @@ std::vector<MediaRecord> media_of_statuses(Connection& c, const std::vector<int6
 // Attaches the media to the status in the given order.
 void attach_media(Connection& c, int64_t status_id, const std::vector<int64_t>& media_ids);
 void detach_media(Connection& c, int64_t status_id);
+// Points the attachment at a new preview image (a file under the media folder).
+void set_media_thumbnail(Connection& c, int64_t id, const std::string& thumbnail_path, int64_t now);
+// Deletes the row; the caller removes its files after the commit.
+void delete_media(Connection& c, int64_t id);
 void update_media_description(Connection& c, int64_t id, const std::optional<std::string>& description,
                               std::optional<std::pair<double, double>> focus, int64_t now);
 

@@ -22,6 +22,11 @@ std::string_view content_type_for(std::string_view path) {
   if (ext == "html") return "text/html; charset=utf-8";
   if (ext == "txt") return "text/plain; charset=utf-8";
   if (ext == "woff2") return "font/woff2";
+  if (ext == "mp4") return "video/mp4";
+  if (ext == "webm") return "video/webm";
+  if (ext == "mp3") return "audio/mpeg";
+  if (ext == "ogg") return "audio/ogg";
+  if (ext == "wav") return "audio/wav";
   return "application/octet-stream";
 }
 

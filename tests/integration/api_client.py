@@ -1,15 +1,17 @@
-"""Client-API helpers for integration tests: users with tokens, and JSON requests.
+"""Client-API helpers for integration tests: users with tokens, and requests in every encoding clients use.
 
 make_user creates the account with the real CLI and signs in through OAuth (an app registered once per instance,
 then the password grant, which the harness enables). token_for mints a token by writing its hash into the database,
 for tests that need one without a password.
 """
 import hashlib
+import http.client
 import json
 import os
 import secrets
 import sqlite3
 import urllib.parse
+import uuid
 
 ALL_SCOPES = "read write follow push"
 
@@ -22,6 +24,22 @@ class User:
         self.token = token
         self.password = password
         self.email = email
+
+
+class ApiResponse:
+    """Like the harness's Response (status, lower-case headers, text body, .json()), plus the raw bytes."""
+
+    def __init__(self, status, headers, content):
+        self.status = status
+        self.headers = headers
+        self.content = content
+        self.body = content.decode("utf-8", "replace")
+
+    def json(self):
+        return json.loads(self.body)
+
+    def __repr__(self):
+        return f"<ApiResponse {self.status} {self.body[:300]!r}>"
 
 
 def _db(vmst):
@@ -57,41 +75,65 @@ def password_grant_token(vmst, login, password, scopes=ALL_SCOPES):
     return r.json()["access_token"]
 
 
-def make_user(vmst, username, scopes=ALL_SCOPES):
+def make_user(vmst, username, scopes=ALL_SCOPES, admin=False):
     email = f"{username}@example.test"
     password = secrets.token_urlsafe(16)
-    vmst.cli("account", "create", username, "--email", email, "--password-stdin", input=password + "\n")
+    role = ["--admin"] if admin else []
+    vmst.cli("account", "create", username, "--email", email, *role, "--password-stdin", input=password + "\n")
     with _db(vmst) as db:
         account_id = db.execute("SELECT id FROM accounts WHERE username = ? AND domain IS NULL",
                                 (username,)).fetchone()[0]
     return User(username, account_id, password_grant_token(vmst, email, password, scopes), password, email)
 
 
-def api(vmst, method, path, token=None, json_body=None, form=None, headers=None, query=None):
-    """Returns a harness Response; .json() parses the body."""
+def multipart(fields=None, files=None):
+    """(body, content type) for multipart/form-data. files: {name: (filename, bytes, content type)}."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for name, value in (fields or {}).items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+                     + str(value).encode() + b"\r\n")
+    for name, (filename, content, content_type) in (files or {}).items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                     f"Content-Type: {content_type}\r\n\r\n".encode() + content + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def api(vmst, method, path, token=None, json_body=None, form=None, headers=None, query=None, files=None, timeout=30):
+    """One request. json_body: a JSON body; form: url-encoded fields (with files: the multipart fields);
+    files: {name: (filename, bytes, content type)}, sent as multipart/form-data."""
     h = dict(headers or {})
     if token:
         h["Authorization"] = f"Bearer {token}"
     body = None
-    if json_body is not None:
-        body = json.dumps(json_body)
+    if files is not None:
+        body, h["Content-Type"] = multipart(form, files)
+    elif json_body is not None:
+        body = json.dumps(json_body).encode()
         h["Content-Type"] = "application/json"
     elif form is not None:
-        body = urllib.parse.urlencode(form, doseq=True)
+        body = urllib.parse.urlencode(form, doseq=True).encode()
         h["Content-Type"] = "application/x-www-form-urlencoded"
     if query:
         path = path + "?" + urllib.parse.urlencode(query, doseq=True)
-    return vmst.request(method, path, body=body, headers=h)
+    conn = http.client.HTTPConnection(vmst.host, vmst.port, timeout=timeout)
+    try:
+        conn.request(method, path, body=body, headers=h)
+        r = conn.getresponse()
+        return ApiResponse(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
+    finally:
+        conn.close()
 
 
-def tiny_png(width=2, height=1):
-    """A valid PNG of the given size (solid red), built here so no binary asset is needed."""
+def tiny_png(width=2, height=1, rgb=(255, 0, 0)):
+    """A valid PNG of the given size in one colour, built here so no binary asset is needed."""
     import struct
     import zlib
 
     def chunk(kind, data):
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
 
-    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))

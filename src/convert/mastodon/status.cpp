@@ -91,32 +91,6 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
 
 }  // namespace
 
-nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUrls& urls) {
-  nlohmann::json url, preview;
-  if (m.file_path && m.state == "ready") {
-    url = urls.media_file(*m.file_path);
-    preview = m.thumbnail_path ? nlohmann::json(urls.media_file(*m.thumbnail_path)) : url;
-  } else if (m.remote_url) {
-    url = *m.remote_url;
-    preview = *m.remote_url;
-  }
-  auto meta = nlohmann::json::parse(m.meta_json, nullptr, false);
-  if (!meta.is_object()) meta = nlohmann::json::object();
-  if (m.type == "image" || m.type == "gifv" || m.type == "video") meta["focus"] = {{"x", m.focus_x}, {"y", m.focus_y}};
-  return {
-      {"id", std::to_string(m.id)},
-      {"type", m.type},
-      {"url", url},
-      {"preview_url", preview},
-      {"remote_url", optional_text(m.remote_url)},
-      {"preview_remote_url", nullptr},
-      {"text_url", nullptr},
-      {"meta", meta},
-      {"description", optional_text(m.description)},
-      {"blurhash", optional_text(m.blurhash)},
-  };
-}
-
 nlohmann::json tag_json(const std::string& name, const federation::LocalUrls& urls) {
   return {{"name", name}, {"url", urls.tag_page(text::hashtag_path_segment(name))}, {"history", nlohmann::json::array()}};
 }

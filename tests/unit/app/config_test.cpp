@@ -174,3 +174,24 @@ TEST_CASE("load_config reads ./vmst.toml only when present, and an explicit path
   CHECK(c.instance.title == "From file");
   CHECK(c.source == file.string());
 }
+
+TEST_CASE("media size limits default to Mastodon's and are set from the file or environment", "[config]") {
+  Config defaults = parse_config("", "test.toml", {});
+  CHECK(defaults.media.image_size_limit == 16 * 1024 * 1024);
+  CHECK(defaults.media.video_size_limit == 99 * 1024 * 1024);
+  // An upload at the video limit must fit in a request body.
+  CHECK(defaults.http.max_body_bytes > defaults.media.video_size_limit);
+  CHECK(defaults.media_path() == std::filesystem::path("data") / "media");
+
+  const std::string example = read_file(std::filesystem::path(VMST_SOURCE_DIR) / "vmst.example.toml");
+  Config from_example = parse_config(example, "vmst.example.toml", {});
+  CHECK(from_example.media.image_size_limit == defaults.media.image_size_limit);
+  CHECK(from_example.media.video_size_limit == defaults.media.video_size_limit);
+  CHECK(from_example.http.max_body_bytes == defaults.http.max_body_bytes);
+
+  Config set = parse_config("[media]\nimage_size_limit = 2048\n", "test.toml", {{"VMST_MEDIA_VIDEO_SIZE_LIMIT", "4096"}});
+  CHECK(set.media.image_size_limit == 2048);
+  CHECK(set.media.video_size_limit == 4096);
+  CHECK(error_of("[media]\nimage_size_limit = 10\n") ==
+        "test.toml: media.image_size_limit: must be between 1024 and 4294967296, got 10");
+}

@@ -1,0 +1,41 @@
+#include "convert/mastodon/media_attachment.hpp"
+
+namespace vmst::convert::mastodon {
+
+namespace {
+nlohmann::json optional_text(const std::optional<std::string>& text) {
+  return text ? nlohmann::json(*text) : nlohmann::json();
+}
+}  // namespace
+
+nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUrls& urls) {
+  nlohmann::json url, preview;
+  if (m.file_path && m.state == "ready") {
+    url = urls.media_file(*m.file_path);
+    if (m.thumbnail_path) {
+      preview = urls.media_file(*m.thumbnail_path);
+    } else if (m.type == "image" || m.type == "gifv") {
+      preview = url;
+    }
+  } else if (m.remote_url) {
+    url = *m.remote_url;
+    preview = *m.remote_url;
+  }
+  auto meta = nlohmann::json::parse(m.meta_json, nullptr, false);
+  if (!meta.is_object()) meta = nlohmann::json::object();
+  if (m.type == "image" || m.type == "gifv" || m.type == "video") meta["focus"] = {{"x", m.focus_x}, {"y", m.focus_y}};
+  return {
+      {"id", std::to_string(m.id)},
+      {"type", m.type},
+      {"url", url},
+      {"preview_url", preview},
+      {"remote_url", optional_text(m.remote_url)},
+      {"preview_remote_url", nullptr},
+      {"text_url", nullptr},
+      {"meta", meta},
+      {"description", optional_text(m.description)},
+      {"blurhash", optional_text(m.blurhash)},
+  };
+}
+
+}  // namespace vmst::convert::mastodon

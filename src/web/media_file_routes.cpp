@@ -1,0 +1,49 @@
+#include "web/media_file_routes.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <memory>
+#include <vector>
+
+#include "http/error_responses.hpp"
+#include "media/media_storage.hpp"
+#include "web/static_files.hpp"
+
+namespace vmst::web {
+
+namespace {
+constexpr size_t kChunkBytes = 64 * 1024;
+}  // namespace
+
+void add_media_file_routes(http::Router& router, const std::filesystem::path& media_root) {
+  auto storage = std::make_shared<media::MediaStorage>(media_root);
+  router.add(http::Method::Get, "/system/media/*path",
+             [storage](const httplib::Request&, httplib::Response& res, const http::PathParams& params) {
+               const std::string& relative = params.get("path");
+               auto file = storage->resolve(relative);
+               std::error_code ec;
+               const auto size = file ? std::filesystem::file_size(*file, ec) : 0;
+               auto stream = file ? std::make_shared<std::ifstream>(*file, std::ios::binary) : nullptr;
+               if (!file || ec || !stream || !*stream) throw http::HttpError(404, "Record not found");
+
+               // res.status stays unset: cpp-httplib then answers 200, or 206 when a Range was asked for.
+               res.set_header("Cache-Control", "public, max-age=31536000, immutable");
+               // The type is ours (from the sniffed extension); browsers must not second-guess it into HTML.
+               res.set_header("X-Content-Type-Options", "nosniff");
+               res.set_header("Access-Control-Allow-Origin", "*");
+               // cpp-httplib answers Range requests from a provider of known length itself (206, Content-Range).
+               res.set_content_provider(
+                   static_cast<size_t>(size), std::string(content_type_for(relative)),
+                   [stream](size_t offset, size_t length, httplib::DataSink& sink) {
+                     std::vector<char> buffer(std::min(length, kChunkBytes));
+                     stream->clear();
+                     stream->seekg(static_cast<std::streamoff>(offset));
+                     stream->read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+                     const auto got = stream->gcount();
+                     if (got <= 0) return false;
+                     return sink.write(buffer.data(), static_cast<size_t>(got));
+                   });
+             });
+}
+
+}  // namespace vmst::web
