@@ -2,7 +2,7 @@
 BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libcpp-httplib-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libcli11-dev
-  libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libboost-dev
+  libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libicu-dev libboost-dev
 )
 TEST_PACKAGES=(
   catch2 python3 python3-pytest
@@ -45,6 +45,16 @@ install_node_if_missing() {
   major=$(node -p 'process.versions.node.split(".")[0]')
   if [ "$major" -lt 20 ]; then
     echo "Warning: node $(node --version) is older than Fedify 1.5.9 supports (20); the Fedify peer may not run" >&2
+  fi
+}
+
+# Installs npm's masto (the masto.js client the integration tests drive) from its lock file, like the Fedify peer.
+install_masto_client() {
+  local client_dir=tests/integration/masto_client
+  local marker="$client_dir/node_modules/.package-lock.json"
+  if [ ! -f "$marker" ] || [ "$client_dir/package-lock.json" -nt "$marker" ]; then
+    echo "Installing the masto.js client's npm packages"
+    (cd "$client_dir" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 

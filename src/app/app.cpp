@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "activitypub/actor_routes.hpp"
+#include "api/client_api_routes.hpp"
 #include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
 #include "activitypub/inbox_routes.hpp"
@@ -83,6 +84,14 @@ void App::start() {
   fetch_authorization_ = std::make_unique<federation::FetchAuthorization>(
       *db_, config_.federation.authorized_fetch ? verifier_.get() : nullptr);
   activitypub::add_collection_routes(router_, *db_, urls_, *fetch_authorization_);
+
+  webfinger_ = std::make_unique<federation::WebfingerClient>(*resolver_, net_policy(config_));
+  // The delivery engine starts after the server binds; handlers only reach it through these once requests flow.
+  api_ = std::make_unique<api::ApiContext>(api::ApiContext{
+      *db_, config_, urls_, *resolver_, *webfinger_, delivery::enqueue, [this] {
+        if (delivery_) delivery_->wake();
+      }});
+  api::add_client_api_routes(router_, *api_);
 
   http::ServerOptions options;
   options.host = config_.http.listen_host;

@@ -5,6 +5,7 @@
 // called from any thread (the serve command calls it from its signal-waiting thread).
 #include <memory>
 
+#include "api/api_context.hpp"
 #include "app/config.hpp"
 #include "delivery/delivery_engine.hpp"
 #include "federation/actor_resolver.hpp"
@@ -13,6 +14,7 @@
 #include "federation/inbox_processor.hpp"
 #include "federation/local_urls.hpp"
 #include "federation/signature_verifier.hpp"
+#include "federation/webfinger_client.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
@@ -59,6 +61,8 @@ class App {
   std::unique_ptr<federation::SignatureVerifier> verifier_;
   std::unique_ptr<federation::InboxIntake> intake_;
   std::unique_ptr<federation::FetchAuthorization> fetch_authorization_;
+  std::unique_ptr<federation::WebfingerClient> webfinger_;
+  std::unique_ptr<api::ApiContext> api_;  // what the client-API handlers share
   http::Router router_;
   std::unique_ptr<http::HttpServer> server_;
   std::unique_ptr<streaming::StreamingServer> streaming_;  // its own listener and io thread; stopped after server_

@@ -38,6 +38,14 @@ class LocalUrls {
   }
   std::string tag_page(std::string_view name) const { return base_ + "/tags/" + std::string(name); }
 
+  // Uploaded files, by their path under the data folder's media/ directory.
+  std::string media_file(std::string_view relative_path) const {
+    return base_ + "/system/media/" + std::string(relative_path);
+  }
+  // Served when an account has no avatar or header: clients need a URL, never null (Tusky #1559).
+  std::string default_avatar() const { return base_ + "/avatars/original/missing.png"; }
+  std::string default_header() const { return base_ + "/headers/original/missing.png"; }
+
  private:
   std::string base_;
 };

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "http/cors.hpp"
 #include "http/error_responses.hpp"
 
 namespace vmst::http {
@@ -101,6 +102,8 @@ void HttpServer::run() {
 void HttpServer::stop() { server_.stop(); }
 
 void HttpServer::dispatch(const httplib::Request& req, httplib::Response& res) {
+  if (answer_preflight(req, res)) return;
+  if (cors_applies(req.path)) add_cors_headers(res);
   try {
     auto method = parse_method(req.method);
     if (!method) throw HttpError(405, "Method not allowed");

@@ -1,5 +1,7 @@
 #include "store/account_store.hpp"
 
+#include <nlohmann/json.hpp>
+
 namespace vmst::store {
 
 namespace {
@@ -28,7 +30,9 @@ constexpr const char* kAccountColumns =
     " a.header_media_id, a.header_remote_url, a.fields, a.also_known_as, a.moved_to_account_id, a.locked, a.bot,"
     " a.discoverable, a.indexable, a.hide_collections, a.memorial, a.silenced_at, a.suspended_at, a.gone_at,"
     " a.created_at, a.updated_at, a.last_fetched_at, coalesce(s.statuses_count, 0), coalesce(s.following_count, 0),"
-    " coalesce(s.followers_count, 0), s.last_status_at"
+    " coalesce(s.followers_count, 0), s.last_status_at,"
+    " (SELECT file_path FROM media_attachments WHERE id = a.avatar_media_id),"
+    " (SELECT file_path FROM media_attachments WHERE id = a.header_media_id)"
     " FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id ";
 
 std::optional<std::string> optional_text(const SQLite::Column& c) {
@@ -77,6 +81,8 @@ AccountRecord read_account(SQLite::Statement& q) {
   a.following_count = q.getColumn(i++).getInt64();
   a.followers_count = q.getColumn(i++).getInt64();
   a.last_status_at = optional_int(q.getColumn(i++));
+  a.avatar_file_path = optional_text(q.getColumn(i++));
+  a.header_file_path = optional_text(q.getColumn(i++));
   return a;
 }
 
@@ -91,6 +97,26 @@ std::optional<AccountRecord> find_account(Connection& c, int64_t id) {
   auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.id = ?");
   q.bind(1, id);
   return first_account(q);
+}
+
+std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
+                                                           const std::string& domain) {
+  auto& q = c.prepare(std::string(kAccountColumns) +
+                      "WHERE lower(a.username) = lower(?) AND coalesce(lower(a.domain), '') = lower(?) "
+                      "AND a.domain IS NOT NULL");
+  q.bind(1, username);
+  q.bind(2, domain);
+  return first_account(q);
+}
+
+std::vector<AccountRecord> find_accounts(Connection& c, const std::vector<int64_t>& ids) {
+  std::vector<AccountRecord> out;
+  if (ids.empty()) return out;
+  nlohmann::json list = ids;
+  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.id IN (SELECT value FROM json_each(?))");
+  q.bind(1, list.dump());
+  while (q.executeStep()) out.push_back(read_account(q));
+  return out;
 }
 
 std::optional<AccountRecord> find_account_by_key_id(Connection& c, const std::string& key_id) {

@@ -43,6 +43,7 @@ struct AccountRecord {
   std::optional<int64_t> last_fetched_at;
   int64_t statuses_count = 0, following_count = 0, followers_count = 0;
   std::optional<int64_t> last_status_at;
+  std::optional<std::string> avatar_file_path, header_file_path;  // local uploads, relative to the media folder
 
   bool local() const { return !domain.has_value(); }
 };
@@ -77,10 +78,15 @@ int64_t upsert_remote_account(Connection& c, const RemoteAccountRow& row, int64_
 std::optional<AccountRecord> find_account_by_key_id(Connection& c, const std::string& key_id);
 
 std::optional<AccountRecord> find_account(Connection& c, int64_t id);
+// The accounts that exist among ids, in no particular order.
+std::vector<AccountRecord> find_accounts(Connection& c, const std::vector<int64_t>& ids);
 std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::string& uri);
 // A local account (including the instance actor) by username, case-insensitively.
 std::optional<AccountRecord> find_local_account_by_username(Connection& c, const std::string& username);
 std::optional<AccountRecord> find_instance_actor(Connection& c);
+// A remote account by username and domain (host[:port]), case-insensitively.
+std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
+                                                           const std::string& domain);
 void insert_instance_actor(Connection& c, const NewInstanceActor& actor);
 
 struct LocalAccountSummary {

@@ -1,0 +1,67 @@
+#include "api/authentication.hpp"
+
+#include "crypto/encoding.hpp"
+#include "http/error_responses.hpp"
+#include "services/oauth_scopes.hpp"
+#include "store/oauth_store.hpp"
+
+namespace vmst::api {
+
+namespace {
+
+std::vector<std::string> split_scopes(const std::string& text) {
+  auto parsed = services::parse_scopes(text, "");
+  return parsed ? *parsed : std::vector<std::string>{};
+}
+
+}  // namespace
+
+std::string credential_hash(std::string_view secret) { return crypto::hex_encode(crypto::sha256(secret)); }
+
+std::string bearer_token(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  if (header.size() > 7 && (header.compare(0, 7, "Bearer ") == 0 || header.compare(0, 7, "bearer ") == 0)) {
+    auto start = header.find_first_not_of(' ', 7);
+    return start == std::string::npos ? std::string() : header.substr(start);
+  }
+  if (req.has_param("access_token")) return req.get_param_value("access_token");
+  return {};
+}
+
+std::optional<Principal> authenticate(const httplib::Request& req, store::Database& db) {
+  const std::string token = bearer_token(req);
+  if (token.empty()) return std::nullopt;
+  const std::string hash = credential_hash(token);
+  auto record = db.read([&](store::Connection& c) { return store::find_live_access_token(c, hash); });
+  if (!record) throw http::HttpError(401, "The access token is invalid");
+  Principal p;
+  p.token_id = record->id;
+  p.application_id = record->application_id;
+  p.user_id = record->user_id;
+  p.account_id = record->account_id;
+  p.scopes = split_scopes(record->scopes);
+  return p;
+}
+
+Principal require_scope(const httplib::Request& req, store::Database& db, std::string_view scope) {
+  auto principal = authenticate(req, db);
+  if (!principal) throw http::HttpError(401, "The access token is invalid");
+  if (!services::scopes_allow(principal->scopes, scope)) {
+    throw http::HttpError(403, "This action is outside the authorized scopes");
+  }
+  return *principal;
+}
+
+Principal require_user(const httplib::Request& req, store::Database& db, std::string_view scope) {
+  auto principal = require_scope(req, db, scope);
+  if (!principal.has_user()) throw http::HttpError(422, "This method requires an authenticated user");
+  return principal;
+}
+
+std::optional<int64_t> optional_viewer(const httplib::Request& req, store::Database& db) {
+  auto principal = authenticate(req, db);
+  if (!principal) return std::nullopt;
+  return principal->account_id;
+}
+
+}  // namespace vmst::api

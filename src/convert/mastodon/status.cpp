@@ -1,0 +1,139 @@
+#include "convert/mastodon/status.hpp"
+
+#include "convert/mastodon/account.hpp"
+#include "text/hashtag_name.hpp"
+#include "time/timestamps.hpp"
+
+namespace vmst::convert::mastodon {
+
+namespace {
+
+nlohmann::json optional_id(const std::optional<int64_t>& id) {
+  return id ? nlohmann::json(std::to_string(*id)) : nlohmann::json();
+}
+
+nlohmann::json optional_text(const std::optional<std::string>& text) {
+  return text ? nlohmann::json(*text) : nlohmann::json();
+}
+
+nlohmann::json mentions_json(const StatusBundle& bundle, int64_t status_id) {
+  nlohmann::json out = nlohmann::json::array();
+  auto it = bundle.mentions.find(status_id);
+  if (it == bundle.mentions.end()) return out;
+  for (int64_t account_id : it->second) {
+    const auto* account = bundle.account(account_id);
+    if (!account) continue;
+    out.push_back({{"id", std::to_string(account->id)},
+                   {"username", account->username},
+                   {"url", account->url.value_or(account->uri)},
+                   {"acct", acct_of(*account)}});
+  }
+  return out;
+}
+
+void add_viewer_flags(nlohmann::json& json, const StatusBundle& bundle, const store::StatusRecord& status) {
+  if (!bundle.viewer_account_id) return;
+  const auto& v = bundle.viewer;
+  json["favourited"] = v.favourited.contains(status.id);
+  json["reblogged"] = v.reblogged.contains(status.id);
+  json["muted"] = v.muted.contains(status.id);
+  json["bookmarked"] = v.bookmarked.contains(status.id);
+  if (status.account_id == *bundle.viewer_account_id) json["pinned"] = v.pinned.contains(status.id);
+  json["filtered"] = nlohmann::json::array();
+}
+
+nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, const store::AccountRecord& author,
+                      const federation::LocalUrls& urls, nlohmann::json reblog) {
+  nlohmann::json media = nlohmann::json::array();
+  if (auto it = bundle.media.find(s.id); it != bundle.media.end()) {
+    for (const auto& m : it->second) media.push_back(media_json(m, urls));
+  }
+  nlohmann::json tags = nlohmann::json::array();
+  if (auto it = bundle.tags.find(s.id); it != bundle.tags.end()) {
+    for (const auto& name : it->second) tags.push_back({{"name", name}, {"url", urls.tag_page(text::hashtag_path_segment(name))}});
+  }
+  nlohmann::json application;
+  if (s.application_id) {
+    if (auto it = bundle.applications.find(*s.application_id); it != bundle.applications.end()) {
+      application = {{"name", it->second.name}, {"website", optional_text(it->second.website)}};
+    }
+  }
+  nlohmann::json json = {
+      {"id", std::to_string(s.id)},
+      {"uri", s.uri},
+      {"url", s.reblog_of_id ? nlohmann::json() : nlohmann::json(s.url.value_or(s.uri))},
+      {"created_at", format_iso8601_millis(s.created_at)},
+      {"account", account_json(author, urls)},
+      {"content", s.reblog_of_id ? "" : s.content},
+      {"visibility", s.visibility},
+      {"sensitive", s.sensitive},
+      {"spoiler_text", s.spoiler_text},
+      {"media_attachments", media},
+      {"mentions", mentions_json(bundle, s.id)},
+      {"tags", tags},
+      {"emojis", nlohmann::json::array()},
+      {"reblogs_count", s.reblogs_count},
+      {"favourites_count", s.favourites_count},
+      {"replies_count", s.replies_count},
+      {"in_reply_to_id", optional_id(s.in_reply_to_id)},
+      {"in_reply_to_account_id", optional_id(s.in_reply_to_account_id)},
+      {"reblog", std::move(reblog)},
+      {"poll", nullptr},
+      {"card", nullptr},
+      {"language", optional_text(s.language)},
+      {"edited_at", s.edited_at ? nlohmann::json(format_iso8601_millis(*s.edited_at)) : nlohmann::json()},
+      {"text", nullptr},
+      {"application", application},
+  };
+  add_viewer_flags(json, bundle, s);
+  return json;
+}
+
+}  // namespace
+
+nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUrls& urls) {
+  nlohmann::json url, preview;
+  if (m.file_path && m.state == "ready") {
+    url = urls.media_file(*m.file_path);
+    preview = m.thumbnail_path ? nlohmann::json(urls.media_file(*m.thumbnail_path)) : url;
+  } else if (m.remote_url) {
+    url = *m.remote_url;
+    preview = *m.remote_url;
+  }
+  auto meta = nlohmann::json::parse(m.meta_json, nullptr, false);
+  if (!meta.is_object()) meta = nlohmann::json::object();
+  if (m.type == "image" || m.type == "gifv" || m.type == "video") meta["focus"] = {{"x", m.focus_x}, {"y", m.focus_y}};
+  return {
+      {"id", std::to_string(m.id)},
+      {"type", m.type},
+      {"url", url},
+      {"preview_url", preview},
+      {"remote_url", optional_text(m.remote_url)},
+      {"preview_remote_url", nullptr},
+      {"text_url", nullptr},
+      {"meta", meta},
+      {"description", optional_text(m.description)},
+      {"blurhash", optional_text(m.blurhash)},
+  };
+}
+
+nlohmann::json tag_json(const std::string& name, const federation::LocalUrls& urls) {
+  return {{"name", name}, {"url", urls.tag_page(text::hashtag_path_segment(name))}, {"history", nlohmann::json::array()}};
+}
+
+nlohmann::json status_json(const StatusBundle& bundle, int64_t status_id, const federation::LocalUrls& urls) {
+  const auto* status = bundle.status(status_id);
+  if (!status) return nullptr;
+  const auto* author = bundle.account(status->account_id);
+  if (!author) return nullptr;
+  nlohmann::json reblog;
+  if (status->reblog_of_id) {
+    const auto* original = bundle.status(*status->reblog_of_id);
+    const auto* original_author = original ? bundle.account(original->account_id) : nullptr;
+    if (!original || !original_author) return nullptr;
+    reblog = render(bundle, *original, *original_author, urls, nullptr);
+  }
+  return render(bundle, *status, *author, urls, std::move(reblog));
+}
+
+}  // namespace vmst::convert::mastodon

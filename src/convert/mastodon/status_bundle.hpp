@@ -1,0 +1,37 @@
+#pragma once
+// Everything needed to render a page of statuses for one viewer, loaded in a few batched queries
+// (services/status_views) and read by the converters. Keyed by id so a status and its reblog share one load.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "store/account_store.hpp"
+#include "store/media_store.hpp"
+#include "store/status_store.hpp"
+
+namespace vmst::convert::mastodon {
+
+struct StatusBundle {
+  std::optional<int64_t> viewer_account_id;
+  std::unordered_map<int64_t, store::StatusRecord> statuses;  // the requested ones and what they reblog
+  std::unordered_map<int64_t, store::AccountRecord> accounts;  // authors and mentioned accounts
+  std::unordered_map<int64_t, std::vector<store::MediaRecord>> media;     // by status, in position order
+  std::unordered_map<int64_t, std::vector<int64_t>> mentions;             // status -> mentioned account ids
+  std::unordered_map<int64_t, std::vector<std::string>> tags;             // status -> lowercase names
+  std::unordered_map<int64_t, store::ApplicationName> applications;      // by application id
+  store::ViewerFlags viewer;
+
+  const store::StatusRecord* status(int64_t id) const {
+    auto it = statuses.find(id);
+    return it == statuses.end() ? nullptr : &it->second;
+  }
+  const store::AccountRecord* account(int64_t id) const {
+    auto it = accounts.find(id);
+    return it == accounts.end() ? nullptr : &it->second;
+  }
+};
+
+}  // namespace vmst::convert::mastodon

@@ -1,0 +1,72 @@
+#include "services/status_views.hpp"
+
+#include <algorithm>
+
+#include "services/service_error.hpp"
+#include "store/follow_store.hpp"
+
+namespace vmst::services {
+
+namespace {
+
+bool mentions(store::Connection& c, int64_t status_id, int64_t account_id) {
+  for (const auto& [status, account] : store::mentions_of(c, {status_id}))
+    if (account == account_id) return true;
+  return false;
+}
+
+}  // namespace
+
+bool status_visible_to(store::Connection& c, const store::StatusRecord& status, std::optional<int64_t> viewer) {
+  if (viewer && *viewer != status.account_id && store::is_blocking(c, status.account_id, *viewer)) return false;
+  if (status.visibility == "public" || status.visibility == "unlisted") return true;
+  if (!viewer) return false;
+  if (*viewer == status.account_id) return true;
+  if (status.visibility == "private" && store::is_following(c, *viewer, status.account_id)) return true;
+  return mentions(c, status.id, *viewer);
+}
+
+store::StatusRecord visible_status(store::Connection& c, int64_t status_id, std::optional<int64_t> viewer) {
+  auto status = store::find_status(c, status_id);
+  if (!status || !status_visible_to(c, *status, viewer)) throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
+  if (status->reblog_of_id) {
+    auto original = store::find_status(c, *status->reblog_of_id);
+    if (!original || !status_visible_to(c, *original, viewer)) {
+      throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
+    }
+  }
+  return *status;
+}
+
+convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::vector<int64_t>& ids,
+                                              std::optional<int64_t> viewer) {
+  convert::mastodon::StatusBundle bundle;
+  bundle.viewer_account_id = viewer;
+  std::vector<int64_t> reblogged;
+  for (auto& s : store::find_statuses(c, ids)) {
+    if (s.reblog_of_id) reblogged.push_back(*s.reblog_of_id);
+    bundle.statuses.emplace(s.id, std::move(s));
+  }
+  for (auto& s : store::find_statuses(c, reblogged)) bundle.statuses.emplace(s.id, std::move(s));
+
+  std::vector<int64_t> all_ids, account_ids, application_ids;
+  for (const auto& [id, s] : bundle.statuses) {
+    all_ids.push_back(id);
+    account_ids.push_back(s.account_id);
+    if (s.application_id) application_ids.push_back(*s.application_id);
+  }
+  for (const auto& [status_id, account_id] : store::mentions_of(c, all_ids)) {
+    bundle.mentions[status_id].push_back(account_id);
+    account_ids.push_back(account_id);
+  }
+  std::sort(account_ids.begin(), account_ids.end());
+  account_ids.erase(std::unique(account_ids.begin(), account_ids.end()), account_ids.end());
+  for (auto& a : store::find_accounts(c, account_ids)) bundle.accounts.emplace(a.id, std::move(a));
+  for (auto& [status_id, name] : store::tags_of(c, all_ids)) bundle.tags[status_id].push_back(std::move(name));
+  for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));
+  for (auto& app : store::application_names(c, application_ids)) bundle.applications.emplace(app.id, std::move(app));
+  if (viewer) bundle.viewer = store::viewer_flags(c, *viewer, all_ids);
+  return bundle;
+}
+
+}  // namespace vmst::services
