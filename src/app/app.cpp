@@ -4,6 +4,7 @@
 
 #include "activitypub/actor_routes.hpp"
 #include "api/client_api_routes.hpp"
+#include "app/streaming_callbacks.hpp"
 #include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
 #include "activitypub/inbox_routes.hpp"
@@ -109,9 +110,9 @@ void App::start() {
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());
 
-  // No OAuth tokens exist yet, so the default callbacks refuse every stream; wire check_token, owns_list and the
-  // bus's hidden_from_viewer to the store when they do.
-  streaming_ = std::make_unique<streaming::StreamingServer>(streaming_options(config_), *event_bus_);
+  // Lists, blocks and mutes are not stored yet: owns_list and the bus's hidden_from_viewer keep their defaults.
+  streaming_ = std::make_unique<streaming::StreamingServer>(streaming_options(config_), *event_bus_,
+                                                            streaming_callbacks(*db_));
   streaming_->start();
   spdlog::info("streaming API on {}:{} (advertised to clients as {})", config_.http.streaming_listen_host,
                streaming_->port(), config_.streaming_url());

@@ -1,5 +1,7 @@
 #include "streaming/topics.hpp"
 
+#include "text/hashtag_name.hpp"
+
 namespace vmst::streaming::topics {
 
 std::string user(int64_t account_id) { return "user:" + std::to_string(account_id); }
@@ -33,21 +35,7 @@ std::vector<std::string> hashtag_topics(const std::vector<std::string>& tags, bo
   return out;
 }
 
-std::string normalize_tag(std::string_view tag) {
-  std::string out;
-  out.reserve(tag.size());
-  for (char ch : tag) {
-    auto byte = static_cast<unsigned char>(ch);
-    if (byte >= 0x80) {
-      out.push_back(ch);
-    } else if (byte >= 'A' && byte <= 'Z') {
-      out.push_back(static_cast<char>(byte - 'A' + 'a'));
-    } else if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9') || byte == '_') {
-      out.push_back(ch);
-    }
-  }
-  return out;
-}
+std::string normalize_tag(std::string_view tag) { return text::normalize_hashtag_name(tag); }
 
 bool hides_for_viewer(std::string_view topic) {
   return topic == "public" || topic.rfind("public:", 0) == 0 || topic.rfind("hashtag:", 0) == 0 ||

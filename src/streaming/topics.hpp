@@ -35,9 +35,9 @@ std::vector<std::string> public_topics(bool is_local, bool has_media);
 // hashtag:<tag> for every tag, and hashtag:local:<tag> too for a local status.
 std::vector<std::string> hashtag_topics(const std::vector<std::string>& tags, bool is_local);
 
-// How a tag appears in a topic: without a leading '#', ASCII letters in lower case, ASCII characters other than
-// letters, digits and '_' dropped; other (UTF-8) characters are kept as they are. Applied on both sides, so
-// "#Cats", "cats" and "CATS" share one topic.
+// How a tag appears in a topic: the key tags are stored under (text::normalize_hashtag_name: NFKC, lower case,
+// Latin folded to ASCII, '#' and other non-name characters dropped). Applied on both sides, so "#Café", "cafe" and
+// "CAFE" share one topic.
 std::string normalize_tag(std::string_view tag);
 
 // Public, hashtag and list topics carry other people's posts: the viewer's blocks and mutes hide events there.

@@ -1,10 +1,12 @@
-"""The streaming listener of the real binary: health, refusals without a valid token, shutdown with streams open.
-Events end to end (Mastodon.py over SSE, masto.js over WebSocket) come once posting and OAuth exist."""
+"""The streaming listener of the real binary: health, refusals, real OAuth tokens opening SSE and WebSocket streams,
+shutdown with streams open. Events end to end (Mastodon.py over SSE, masto.js over WebSocket) are in
+test_real_clients.py."""
 import base64
 import os
 import re
 import socket
 
+from api_client import make_user
 from harness import VmstInstance
 
 
@@ -32,6 +34,41 @@ def test_sse_unknown_channel_is_refused_with_400(vmst):
     r = vmst.streaming_request("GET", "/api/v1/streaming/everything", headers={"Authorization": "Bearer x"})
     assert r.status == 400
     assert r.json() == {"error": "Unknown channel requested"}
+
+
+def read_head_and(s, wanted=b""):
+    data = b""
+    while b"\r\n\r\n" not in data or wanted not in data.split(b"\r\n\r\n", 1)[1]:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("utf-8", "replace")
+
+
+def test_a_user_token_opens_an_sse_stream(vmst):
+    alice = make_user(vmst, "alice")
+    with socket.create_connection((vmst.host, vmst.streaming_port), timeout=10) as s:
+        s.sendall(f"GET /api/v1/streaming/user HTTP/1.1\r\nHost: {vmst.host}\r\n"
+                  f"Authorization: Bearer {alice.token}\r\n\r\n".encode())
+        answer = read_head_and(s, b":)\n")
+    assert answer.startswith("HTTP/1.1 200 OK\r\n"), answer
+    assert "Content-Type: text/event-stream\r\n" in answer
+    assert "Transfer-Encoding: chunked\r\n" in answer
+
+
+def test_a_token_without_read_scopes_cannot_open_the_user_stream(vmst):
+    writer = make_user(vmst, "writer", scopes="write")
+    r = vmst.streaming_request("GET", "/api/v1/streaming/user", headers={"Authorization": f"Bearer {writer.token}"})
+    assert r.status == 401
+    assert r.json() == {"error": "Access token does not cover required scopes"}
+
+
+def test_a_websocket_with_the_token_as_subprotocol_is_accepted_and_the_protocol_echoed(vmst):
+    alice = make_user(vmst, "alice")
+    answer = websocket_handshake(vmst, alice.token)
+    assert answer.startswith("HTTP/1.1 101 "), answer
+    assert f"Sec-WebSocket-Protocol: {alice.token}\r\n" in answer, answer
 
 
 def websocket_handshake(vmst, protocol):
