@@ -15,12 +15,6 @@ namespace {
 
 using nlohmann::json;
 
-// TODO(streaming): use config.streaming_url() (http.streaming_url) once the streaming listener lands; until then
-// clients are told the main host, where a reverse proxy is expected to route /api/v1/streaming.
-std::string streaming_url(const app::Config& config) {
-  return std::string(config.federation.allow_http ? "ws://" : "wss://") + config.instance.domain;
-}
-
 convert::mastodon::InstanceView instance_view(ApiContext& api) {
   auto records = services::load_instance_records(api.db);
   convert::mastodon::InstanceView view;
@@ -29,7 +23,7 @@ convert::mastodon::InstanceView instance_view(ApiContext& api) {
   view.contact_email = api.config.instance.contact_email;
   view.registrations = api.config.instance.registrations;
   view.version = convert::mastodon::compatible_version_string(kMastodonApiVersion, kVersion);
-  view.streaming_url = streaming_url(api.config);
+  view.streaming_url = api.config.streaming_url();
   view.image_size_limit = api.config.media.image_size_limit;
   view.video_size_limit = api.config.media.video_size_limit;
   view.supported_mime_types = media::supported_mime_types();

@@ -71,8 +71,8 @@ void add_stub_routes(http::Router& router, ApiContext& api) {
                throw http::HttpError(404, "Record not found");
              });
 
-  // Mastodon.py's stream_healthy() asks the streaming base, which is this host until the streaming listener has
-  // its own; plain text, as the streaming server answers.
+  // The streaming listener answers this itself; the main host answers too, for a proxy that sends everything here
+  // and for clients that probe the main host (plain text, as the streaming server answers).
   router.add(Method::Get, "/api/v1/streaming/health",
              [](const httplib::Request&, httplib::Response& res, const http::PathParams&) {
                res.status = 200;

@@ -4,6 +4,7 @@
 
 #include "activitypub/actor_routes.hpp"
 #include "api/client_api_routes.hpp"
+#include "app/streaming_callbacks.hpp"
 #include "activitypub/collection_routes.hpp"
 #include "activitypub/discovery_routes.hpp"
 #include "activitypub/inbox_routes.hpp"
@@ -12,6 +13,7 @@
 #include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
 #include "web/media_file_routes.hpp"
+#include "streaming/streaming_server.hpp"
 #include "web/static_files.hpp"
 #include "version.hpp"
 
@@ -45,6 +47,13 @@ delivery::DeliveryOptions delivery_options(const Config& config) {
   return o;
 }
 
+streaming::StreamingOptions streaming_options(const Config& config) {
+  streaming::StreamingOptions o;
+  o.host = config.http.streaming_listen_host;
+  o.port = config.http.streaming_listen_port;
+  return o;
+}
+
 net::NetPolicy net_policy(const Config& config) {
   // Some servers refuse requests without a product token; the URL tells their admins who we are.
   return net::NetPolicy{config.federation.allow_http, config.federation.allow_private_addresses,
@@ -61,7 +70,8 @@ http::RateLimitSettings rate_limit_settings(const Config& config) {
   return s;
 }
 
-App::App(Config config) : config_(std::move(config)), urls_(config_.base_url()) {}
+App::App(Config config)
+    : config_(std::move(config)), urls_(config_.base_url()), event_bus_(std::make_unique<streaming::EventBus>()) {}
 
 // Members go in reverse order: the delivery engine and the HTTP server (and their joined threads) before the
 // database they used.
@@ -114,6 +124,13 @@ void App::start() {
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());
 
+  // Lists, blocks and mutes are not stored yet: owns_list and the bus's hidden_from_viewer keep their defaults.
+  streaming_ = std::make_unique<streaming::StreamingServer>(streaming_options(config_), *event_bus_,
+                                                            streaming_callbacks(*db_));
+  streaming_->start();
+  spdlog::info("streaming API on {}:{} (advertised to clients as {})", config_.http.streaming_listen_host,
+               streaming_->port(), config_.streaming_url());
+
   delivery_ = std::make_unique<delivery::DeliveryEngine>(*db_, net_policy(config_), delivery_options(config_));
   delivery_->start();
 
@@ -125,9 +142,12 @@ void App::start() {
 
 int App::port() const { return server_ ? server_->port() : 0; }
 
+int App::streaming_port() const { return streaming_ ? streaming_->port() : 0; }
+
 void App::run() {
   server_->run();
   spdlog::info("HTTP server stopped");
+  if (streaming_) streaming_->stop();
   // The processor first: it may enqueue deliveries until it stops.
   if (processor_) processor_->stop();
   if (delivery_) delivery_->stop();

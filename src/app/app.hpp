@@ -19,11 +19,18 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
+#include "streaming/event_bus.hpp"
+#include "streaming/streaming_options.hpp"
+
+namespace vmst::streaming {
+class StreamingServer;  // its header brings Boost.Asio; only app.cpp needs it
+}
 
 namespace vmst::app {
 
 store::DatabaseOptions database_options(const Config& config);
 delivery::DeliveryOptions delivery_options(const Config& config);
+streaming::StreamingOptions streaming_options(const Config& config);
 // Outbound HTTP settings: federation.allow_* and our User-Agent, vmst/x.y (+https://domain/).
 net::NetPolicy net_policy(const Config& config);
 http::RateLimitSettings rate_limit_settings(const Config& config);
@@ -36,6 +43,7 @@ class App {
   // Opens the database, applies pending migrations, registers routes and binds the socket. Throws on failure.
   void start();
   int port() const;
+  int streaming_port() const;
   // Serves until stop(); then stops background work and closes the database.
   void run();
   void stop();
@@ -43,11 +51,14 @@ class App {
   const Config& config() const { return config_; }
   store::Database& database() { return *db_; }
   delivery::DeliveryEngine& delivery() { return *delivery_; }
+  // Publish here what streaming clients should see (topics: streaming/topics.hpp). Valid from construction.
+  streaming::EventBus& event_bus() { return *event_bus_; }
 
  private:
   Config config_;
   federation::LocalUrls urls_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<streaming::EventBus> event_bus_;  // outlives the streaming server and every publisher
   std::unique_ptr<federation::ActorResolver> resolver_;
   std::unique_ptr<federation::SignatureVerifier> verifier_;
   std::unique_ptr<federation::InboxIntake> intake_;
@@ -57,6 +68,7 @@ class App {
   http::Router router_;
   std::unique_ptr<http::RateLimitPolicy> rate_limits_;
   std::unique_ptr<http::HttpServer> server_;
+  std::unique_ptr<streaming::StreamingServer> streaming_;  // its own listener and io thread; stopped after server_
   std::unique_ptr<delivery::DeliveryEngine> delivery_;  // started after the server binds, stopped after it stops
   std::unique_ptr<federation::InboxProcessor> processor_;  // one background thread applying stored activities
 };

@@ -105,7 +105,7 @@ bool valid_hostname(std::string_view host) {
 }
 
 // Splits "host:port" (host may be a bracketed IPv6 literal). Returns a problem or "".
-std::string split_authority(std::string_view text, std::string& host, std::optional<int>& port) {
+std::string split_authority(std::string_view text, std::string& host, std::optional<int>& port, int min_port = 1) {
   size_t colon = std::string_view::npos;
   if (!text.empty() && text.front() == '[') {
     size_t close = text.find(']');
@@ -123,7 +123,7 @@ std::string split_authority(std::string_view text, std::string& host, std::optio
     std::string_view p = text.substr(colon + 1);
     int value = 0;
     auto [end, ec] = std::from_chars(p.data(), p.data() + p.size(), value);
-    if (p.empty() || ec != std::errc() || end != p.data() + p.size() || value < 1 || value > 65535) {
+    if (p.empty() || ec != std::errc() || end != p.data() + p.size() || value < min_port || value > 65535) {
       return "has an invalid port \"" + std::string(p) + "\"";
     }
     port = value;
@@ -197,6 +197,42 @@ const std::vector<KeySpec>& key_specs() {
       {"http", "listen_backlog", ValueType::Integer,
        integer_in(16, 65535, [](Config& c, int n) { c.http.listen_backlog = n; })},
       {"http", "access_log", ValueType::Boolean, boolean([](Config& c, bool b) { c.http.access_log = b; })},
+      {"http", "streaming_listen", ValueType::String,
+       [](Config& c, const Value& v) -> std::string {
+         const auto& s = std::get<std::string>(v);
+         std::string host;
+         std::optional<int> port;
+         if (auto problem = split_authority(s, host, port, 0); !problem.empty()) return "\"" + s + "\" " + problem;
+         if (!port) return "must be host:port, like 127.0.0.1:8081, got \"" + s + "\"";
+         if (host.front() == '[') host = host.substr(1, host.size() - 2);
+         c.http.streaming_listen_host = host;
+         c.http.streaming_listen_port = *port;
+         return "";
+       }},
+      {"http", "streaming_url", ValueType::String,
+       [](Config& c, const Value& v) -> std::string {
+         std::string s = std::get<std::string>(v);
+         if (!s.empty()) {
+           auto scheme_end = s.find("://");
+           std::string scheme = scheme_end == std::string::npos ? "" : s.substr(0, scheme_end);
+           if (scheme != "ws" && scheme != "wss") {
+             return "must start with ws:// or wss:// (like wss://social.example), got \"" + s + "\"";
+           }
+           std::string authority = s.substr(scheme_end + 3);
+           if (!authority.empty() && authority.back() == '/') {
+             authority.pop_back();
+             s.pop_back();
+           }
+           if (authority.find('/') != std::string::npos || authority.find('?') != std::string::npos) {
+             return "must be a scheme and host only, without a path (clients add /api/v1/streaming), got \"" + s + "\"";
+           }
+           std::string host;
+           std::optional<int> port;
+           if (auto problem = split_authority(authority, host, port); !problem.empty()) return "\"" + s + "\" " + problem;
+         }
+         c.http.streaming_url = s;
+         return "";
+       }},
       {"storage", "data_dir", ValueType::String,
        [](Config& c, const Value& v) -> std::string {
          const auto& s = std::get<std::string>(v);
@@ -392,6 +428,11 @@ Config build(const toml::table* table, const std::string& source, const Environm
 
 std::string Config::base_url() const {
   return std::string(federation.allow_http ? "http://" : "https://") + instance.domain;
+}
+
+std::string Config::streaming_url() const {
+  if (!http.streaming_url.empty()) return http.streaming_url;
+  return std::string(federation.allow_http ? "ws://" : "wss://") + instance.domain;
 }
 
 bool is_loopback_authority(std::string_view authority) {

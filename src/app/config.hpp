@@ -37,6 +37,10 @@ struct HttpConfig {
   int keep_alive_max_requests = 100;
   int listen_backlog = 1024;
   bool access_log = true;
+  // The streaming API (WebSocket and SSE) listens on its own address; see streaming/streaming_server.hpp.
+  std::string streaming_listen_host = "127.0.0.1";
+  int streaming_listen_port = 8081;  // 0 picks a free port (tests)
+  std::string streaming_url;  // advertised to clients; empty: derived, see Config::streaming_url()
 };
 
 struct StorageConfig {
@@ -112,6 +116,10 @@ struct Config {
 
   // "http://localhost:8080" or "https://social.example": the prefix of every id this instance mints.
   std::string base_url() const;
+  // The streaming base URL clients are told (instance urls.streaming_api, configuration.urls.streaming):
+  // http.streaming_url, else wss://domain (ws:// when base_url() is http), which assumes a reverse proxy sends
+  // /api/v1/streaming to the streaming listener.
+  std::string streaming_url() const;
   std::filesystem::path database_path() const { return storage.data_dir / "vmst.db"; }
   // Uploaded files live here; LocalUrls::media_file() names them by their path relative to it.
   std::filesystem::path media_path() const { return storage.data_dir / "media"; }

@@ -55,6 +55,7 @@ class VmstInstance:
         """settings: {"section": {"key": value}} merged over the test defaults below."""
         self.host = host
         self.port = free_port(host)
+        self.streaming_port = free_port(host)
         self.dir = tempfile.mkdtemp(prefix="vmst-it-")
         self.data_dir = os.path.join(self.dir, "data")
         self.config_path = os.path.join(self.dir, "vmst.toml")
@@ -65,7 +66,10 @@ class VmstInstance:
         self.process = None
         config = {
             "instance": {"domain": self.domain, "title": "vmst test"},
-            "http": {"listen": f"{host}:{self.port}", "threads": 16},
+            "http": {"listen": f"{host}:{self.port}", "threads": 16,
+                     # No reverse proxy in tests: clients are sent straight to the streaming listener.
+                     "streaming_listen": f"{host}:{self.streaming_port}",
+                     "streaming_url": f"ws://{host}:{self.streaming_port}"},
             "storage": {"data_dir": self.data_dir},
             "federation": {"allow_private_addresses": True},
             "auth": {"password_grant": True},
@@ -88,6 +92,13 @@ class VmstInstance:
     @property
     def base_url(self):
         return f"http://{self.domain}"
+
+    @property
+    def streaming_url(self):
+        return f"ws://{self.host}:{self.streaming_port}"
+
+    def streaming_request(self, method, path, headers=None, timeout=10):
+        return self.request(method, path, headers=headers, timeout=timeout, port=self.streaming_port)
 
     # --- the CLI, run next to (or without) the server -------------------------------------------------------
     def cli(self, *args, input=None, check=True, timeout=60, with_config=True):
@@ -139,8 +150,9 @@ class VmstInstance:
         except OSError:
             return ""
 
-    def request(self, method, path, body=None, headers=None, timeout=10):
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+    def request(self, method, path, body=None, headers=None, timeout=10, port=None):
+        """port: another listener of this instance (streaming_port); the main one by default."""
+        conn = http.client.HTTPConnection(self.host, port or self.port, timeout=timeout)
         try:
             conn.request(method, path, body=body, headers=headers or {})
             r = conn.getresponse()

@@ -195,3 +195,30 @@ TEST_CASE("media size limits default to Mastodon's and are set from the file or 
   CHECK(error_of("[media]\nimage_size_limit = 10\n") ==
         "test.toml: media.image_size_limit: must be between 1024 and 4294967296, got 10");
 }
+
+TEST_CASE("the streaming listener defaults to 127.0.0.1:8081 and accepts port 0", "[config]") {
+  Config defaults = parse_config("", "t", {});
+  CHECK(defaults.http.streaming_listen_host == "127.0.0.1");
+  CHECK(defaults.http.streaming_listen_port == 8081);
+  Config c = parse_config("[http]\nstreaming_listen = \"[::1]:0\"", "t", {});
+  CHECK(c.http.streaming_listen_host == "::1");
+  CHECK(c.http.streaming_listen_port == 0);
+  CHECK(parse_config("", "t", {{"VMST_HTTP_STREAMING_LISTEN", "0.0.0.0:9001"}}).http.streaming_listen_port == 9001);
+  CHECK(error_of("[http]\nstreaming_listen = \"127.0.0.1\"") ==
+        "test.toml: http.streaming_listen: must be host:port, like 127.0.0.1:8081, got \"127.0.0.1\"");
+  CHECK(error_of("[http]\nlisten = \"127.0.0.1:0\"").find("invalid port") != std::string::npos);  // unchanged
+}
+
+TEST_CASE("streaming_url() is the configured URL, else ws(s)://domain following the base URL", "[config]") {
+  CHECK(parse_config("", "t", {}).streaming_url() == "ws://localhost:8080");
+  CHECK(parse_config("[instance]\ndomain = \"social.example\"", "t", {}).streaming_url() == "wss://social.example");
+  Config set = parse_config("[http]\nstreaming_url = \"wss://stream.social.example/\"", "t", {});
+  CHECK(set.http.streaming_url == "wss://stream.social.example");
+  CHECK(set.streaming_url() == "wss://stream.social.example");
+  CHECK(parse_config("[http]\nstreaming_url = \"ws://127.0.0.1:8081\"", "t", {}).streaming_url() == "ws://127.0.0.1:8081");
+  CHECK(error_of("[http]\nstreaming_url = \"https://social.example\"")
+            .find("test.toml: http.streaming_url: must start with ws:// or wss://") == 0);
+  CHECK(error_of("[http]\nstreaming_url = \"wss://social.example/api/v1/streaming\"")
+            .find("test.toml: http.streaming_url: must be a scheme and host only") == 0);
+  CHECK(error_of("[http]\nstreaming_url = \"wss://\"").find("invalid host") != std::string::npos);
+}

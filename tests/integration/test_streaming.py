@@ -1,0 +1,117 @@
+"""The streaming listener of the real binary: health, refusals, real OAuth tokens opening SSE and WebSocket streams,
+shutdown with streams open. Events end to end (Mastodon.py over SSE, masto.js over WebSocket) are in
+test_real_clients.py."""
+import base64
+import os
+import re
+import socket
+
+from api_client import make_user
+from harness import VmstInstance
+
+
+def test_streaming_health_answers_ok_as_plain_text(vmst):
+    r = vmst.streaming_request("GET", "/api/v1/streaming/health")
+    assert r.status == 200
+    assert r.body == "OK"
+    assert r.headers["content-type"].startswith("text/plain")
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert re.search(rf"streaming API on 127\.0\.0\.1:{vmst.streaming_port} \(advertised to clients as "
+                     rf"ws://127\.0\.0\.1:{vmst.streaming_port}\)", vmst.log()), vmst.log()
+
+
+def test_sse_without_a_valid_token_is_refused_with_401(vmst):
+    for headers in ({}, {"Authorization": "Bearer not-a-token"}):
+        r = vmst.streaming_request("GET", "/api/v1/streaming/user", headers=headers)
+        assert r.status == 401
+        assert r.json() == {"error": "The access token is invalid"}
+    # Public streams need a user token too, as on Mastodon 4.2 and later.
+    r = vmst.streaming_request("GET", "/api/v1/streaming/public?access_token=not-a-token")
+    assert r.status == 401
+
+
+def test_sse_unknown_channel_is_refused_with_400(vmst):
+    r = vmst.streaming_request("GET", "/api/v1/streaming/everything", headers={"Authorization": "Bearer x"})
+    assert r.status == 400
+    assert r.json() == {"error": "Unknown channel requested"}
+
+
+def read_head_and(s, wanted=b""):
+    data = b""
+    while b"\r\n\r\n" not in data or wanted not in data.split(b"\r\n\r\n", 1)[1]:
+        chunk = s.recv(4096)
+        if not chunk:
+            break
+        data += chunk
+    return data.decode("utf-8", "replace")
+
+
+def test_a_user_token_opens_an_sse_stream(vmst):
+    alice = make_user(vmst, "alice")
+    with socket.create_connection((vmst.host, vmst.streaming_port), timeout=10) as s:
+        s.sendall(f"GET /api/v1/streaming/user HTTP/1.1\r\nHost: {vmst.host}\r\n"
+                  f"Authorization: Bearer {alice.token}\r\n\r\n".encode())
+        answer = read_head_and(s, b":)\n")
+    assert answer.startswith("HTTP/1.1 200 OK\r\n"), answer
+    assert "Content-Type: text/event-stream\r\n" in answer
+    assert "Transfer-Encoding: chunked\r\n" in answer
+
+
+def test_a_token_without_read_scopes_cannot_open_the_user_stream(vmst):
+    writer = make_user(vmst, "writer", scopes="write")
+    r = vmst.streaming_request("GET", "/api/v1/streaming/user", headers={"Authorization": f"Bearer {writer.token}"})
+    assert r.status == 401
+    assert r.json() == {"error": "Access token does not cover required scopes"}
+
+
+def test_a_websocket_with_the_token_as_subprotocol_is_accepted_and_the_protocol_echoed(vmst):
+    alice = make_user(vmst, "alice")
+    answer = websocket_handshake(vmst, alice.token)
+    assert answer.startswith("HTTP/1.1 101 "), answer
+    assert f"Sec-WebSocket-Protocol: {alice.token}\r\n" in answer, answer
+
+
+def websocket_handshake(vmst, protocol):
+    key = base64.b64encode(os.urandom(16)).decode()
+    request = (f"GET /api/v1/streaming?stream=user HTTP/1.1\r\nHost: {vmst.host}:{vmst.streaming_port}\r\n"
+               "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+               f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Protocol: {protocol}\r\n\r\n")
+    with socket.create_connection((vmst.host, vmst.streaming_port), timeout=10) as s:
+        s.sendall(request.encode())
+        data = b""
+        while b"\r\n\r\n" not in data:
+            chunk = s.recv(4096)
+            if not chunk:
+                break
+            data += chunk
+        return data.decode("utf-8", "replace")
+
+
+def test_websocket_with_a_bad_token_is_refused_with_401(vmst):
+    answer = websocket_handshake(vmst, "not-a-token")
+    assert answer.startswith("HTTP/1.1 401 "), answer
+
+
+def test_serve_stops_promptly_with_streaming_connections_open(vmst_stopped):
+    vmst_stopped.start()
+    idle = [socket.create_connection((vmst_stopped.host, vmst_stopped.streaming_port)) for _ in range(20)]
+    try:
+        code, elapsed = vmst_stopped.stop()
+        assert code == 0, vmst_stopped.log()
+        assert elapsed < 10
+        assert "stopped cleanly" in vmst_stopped.log()
+    finally:
+        for s in idle:
+            s.close()
+
+
+def test_a_busy_streaming_port_gives_a_clear_error(vmst):
+    other = VmstInstance()
+    try:
+        other.edit_config(f'streaming_listen = "127.0.0.1:{other.streaming_port}"',
+                          f'streaming_listen = "127.0.0.1:{vmst.streaming_port}"')
+        result = other.cli("serve", check=False, timeout=30)
+        assert result.returncode == 1
+        assert f"cannot listen for streaming on 127.0.0.1:{vmst.streaming_port}" in result.stderr
+    finally:
+        other.close()
