@@ -4,7 +4,6 @@
 #include <cctype>
 
 #include "services/service_error.hpp"
-#include "store/search_store.hpp"
 
 namespace vmst::services {
 

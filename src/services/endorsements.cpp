@@ -1,7 +1,7 @@
 #include "services/endorsements.hpp"
 
 #include "services/service_error.hpp"
-#include "text/character_count.hpp"
+#include "text/status_length.hpp"
 #include "store/account_note_store.hpp"
 #include "store/follow_store.hpp"
 
@@ -9,7 +9,7 @@ namespace vmst::services {
 
 void set_note(store::Connection& c, const store::AccountRecord& account, const store::AccountRecord& target,
               const std::string& comment) {
-  if (text::character_count(comment) > kAccountNoteLimit) {
+  if (text::count_plain_characters(comment) > static_cast<int>(kAccountNoteLimit)) {
     throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Comment is too long (maximum is 2000 characters)");
   }
   store::set_account_note(c, account.id, target.id, comment);

@@ -2,18 +2,20 @@
 
 
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 #include "convert/activitystreams/activities.hpp"
 #include "convert/activitystreams/actor.hpp"
 #include "delivery/fan_out.hpp"
 #include "services/service_error.hpp"
+#include "store/fan_out_store.hpp"
 #include "store/follow_store.hpp"
 #include "store/ids.hpp"
 #include "store/media_store.hpp"
 #include "store/profile_store.hpp"
-#include "text/character_count.hpp"
-#include "text/profile_text.hpp"
+#include "services/profile_text.hpp"
+#include "text/status_length.hpp"
 
 namespace vmst::services {
 
@@ -86,7 +88,8 @@ void remove_quietly(const std::filesystem::path& path) {
 }
 
 // Stored fields: the name as typed, the value as HTML and as typed; a verification survives an unchanged value.
-std::string fields_json(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& previous) {
+std::string fields_json(const std::vector<std::pair<std::string, std::string>>& fields, const std::string& previous,
+                        const std::function<std::string(const std::string&)>& render_value) {
   auto old = nlohmann::json::parse(previous, nullptr, false);
   nlohmann::json out = nlohmann::json::array();
   for (const auto& [name, value] : fields) {
@@ -100,7 +103,7 @@ std::string fields_json(const std::vector<std::pair<std::string, std::string>>& 
       }
     }
     out.push_back({{"name", name},
-                   {"value", text::render_profile_field_value(value)},
+                   {"value", render_value(value)},
                    {"value_source", value},
                    {"verified_at", verified_at}});
   }
@@ -108,14 +111,15 @@ std::string fields_json(const std::vector<std::pair<std::string, std::string>>& 
 }
 
 void validate(const ProfileUpdate& u) {
-  if (u.display_name && text::character_count(*u.display_name) > kDisplayNameLimit) {
+  if (u.display_name && text::count_plain_characters(*u.display_name) > static_cast<int>(kDisplayNameLimit)) {
     invalid("Display name is too long (maximum is 30 characters)");
   }
-  if (u.note && text::character_count(*u.note) > kNoteLimit) invalid("Note is too long (maximum is 500 characters)");
+  if (u.note && text::count_status_characters(*u.note) > static_cast<int>(kNoteLimit)) invalid("Note is too long (maximum is 500 characters)");
   if (u.fields) {
     if (u.fields->size() > kMaxProfileFields) invalid("Fields is too long (maximum is 4 fields)");
     for (const auto& [name, value] : *u.fields) {
-      if (text::character_count(name) > kProfileFieldLimit || text::character_count(value) > kProfileFieldLimit) {
+      if (text::count_plain_characters(name) > static_cast<int>(kProfileFieldLimit) ||
+          text::count_plain_characters(value) > static_cast<int>(kProfileFieldLimit)) {
         invalid("Fields is too long (maximum is 255 characters per name or value)");
       }
     }
@@ -177,9 +181,13 @@ CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int
       if (update.display_name) row.display_name = *update.display_name;
       if (update.note) {
         row.note_source = *update.note;
-        row.note = text::render_profile_note(*update.note);
+        row.note = render_profile_note(c, env.urls, env.domain, *update.note);
       }
-      if (update.fields) row.fields_json = fields_json(*update.fields, a.fields_json);
+      if (update.fields) {
+        row.fields_json = fields_json(*update.fields, a.fields_json, [&](const std::string& value) {
+          return render_profile_field_value(c, env.urls, env.domain, value);
+        });
+      }
       if (update.locked) row.locked = *update.locked;
       if (update.bot) row.bot = *update.bot;
       if (update.discoverable) row.discoverable = *update.discoverable;
@@ -213,7 +221,9 @@ CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int
 
       auto after = credential_view(c, account_id);
       std::vector<delivery::Recipient> recipients;
-      for (auto& [inbox, shared] : store::remote_follower_inboxes(c, account_id)) recipients.push_back({inbox, shared});
+      for (auto& inbox : store::remote_follower_inboxes(c, account_id)) {
+        recipients.push_back({inbox.inbox_url, inbox.shared_inbox_url});
+      }
       auto activity = convert::as::update_actor_activity(convert::as::local_actor(after.account, env.urls, env.domain),
                                                          store::next_id());
       outbox.send(c, after.account, activity, delivery::collapse_recipients(recipients), now);

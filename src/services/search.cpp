@@ -11,6 +11,7 @@
 #include "store/follow_store.hpp"
 #include "store/search_store.hpp"
 #include "store/status_store.hpp"
+#include "text/hashtag_name.hpp"
 
 namespace vmst::services {
 
@@ -207,9 +208,11 @@ convert::mastodon::SearchResults search(const SearchEnvironment& env, const Sear
     }
   }
   if (scopes.hashtags) {
-    if (auto name = hashtag_query(query)) {
+    // Tags are stored under their normalised name (#Café and #cafe are one tag).
+    const std::string name = text::normalize_hashtag_name(hashtag_query(query).value_or(""));
+    if (!name.empty()) {
       out.hashtags = env.db.read(
-          [&](store::Connection& c) { return store::search_tags(c, *name, request.viewer, request.limit, offset); });
+          [&](store::Connection& c) { return store::search_tags(c, name, request.viewer, request.limit, offset); });
     }
   }
   return out;

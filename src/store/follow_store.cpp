@@ -229,16 +229,6 @@ int64_t count_follow_requests(Connection& c, int64_t target_account_id) {
   return q.getColumn(0).getInt64();
 }
 
-std::vector<std::pair<std::string, std::string>> remote_follower_inboxes(Connection& c, int64_t account_id) {
-  auto& q = c.prepare(
-      "SELECT a.inbox_url, a.shared_inbox_url FROM follows f JOIN accounts a ON a.id = f.account_id"
-      " WHERE f.target_account_id = ? AND a.domain IS NOT NULL AND a.gone_at IS NULL");
-  q.bind(1, account_id);
-  std::vector<std::pair<std::string, std::string>> out;
-  while (q.executeStep()) out.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
-  return out;
-}
-
 std::vector<int64_t> familiar_followers(Connection& c, int64_t viewer, int64_t target, int limit) {
   auto& q = c.prepare(
       "SELECT f.account_id FROM follows f JOIN follows mine ON mine.target_account_id = f.account_id"

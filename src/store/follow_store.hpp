@@ -61,9 +61,6 @@ std::vector<PagedId> following_page(Connection& c, int64_t account_id, const Pag
 std::vector<PagedId> follow_requests_page(Connection& c, int64_t target_account_id, const PageRange& page);
 int64_t count_follow_requests(Connection& c, int64_t target_account_id);
 
-// The inboxes of an account's remote followers: (inbox_url, shared_inbox_url) per follower.
-std::vector<std::pair<std::string, std::string>> remote_follower_inboxes(Connection& c, int64_t account_id);
-
 // Accounts that `viewer` follows and that follow `target`, skipping those who hide their collections.
 std::vector<int64_t> familiar_followers(Connection& c, int64_t viewer, int64_t target, int limit);
 

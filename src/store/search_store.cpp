@@ -18,28 +18,6 @@ std::string like_escaped(const std::string& text) {
 
 }  // namespace
 
-void index_status_text(Connection& c, int64_t status_id, const std::string& plain_text) {
-  // FTS5 has no upsert; the old row goes first.
-  auto& drop = c.prepare("DELETE FROM statuses_fts WHERE rowid = ?");
-  drop.bind(1, status_id);
-  drop.exec();
-  auto& q = c.prepare("INSERT INTO statuses_fts (rowid, plain_text) VALUES (?, ?)");
-  q.bind(1, status_id);
-  q.bind(2, plain_text);
-  q.exec();
-}
-
-std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
-                                                           const std::string& domain) {
-  auto& q = c.prepare("SELECT id FROM accounts WHERE lower(username) = lower(?) AND coalesce(lower(domain), '') = lower(?)");
-  q.bind(1, username);
-  q.bind(2, domain);
-  if (!q.executeStep()) return std::nullopt;
-  const int64_t id = q.getColumn(0).getInt64();
-  q.reset();
-  return find_account(c, id);
-}
-
 std::vector<int64_t> search_accounts(Connection& c, const AccountSearchQuery& s) {
   auto& q = c.prepare(
       "SELECT a.id FROM accounts a LEFT JOIN account_stats st ON st.account_id = a.id"

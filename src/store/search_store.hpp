@@ -1,23 +1,14 @@
 #pragma once
 // SQL for search: accounts by handle or display name, hashtags by name, and statuses through the statuses_fts
-// full-text index (rowid = statuses.id), which posting fills with index_status_text.
+// full-text index (rowid = statuses.id), which posting fills (fan_out_store index_status_text).
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "store/account_store.hpp"
 #include "store/database.hpp"
 
 namespace vmst::store {
-
-// Puts a status's searchable text in the index (replacing what it had). Posting calls it for local statuses,
-// after an edit too; delete_status removes the row.
-void index_status_text(Connection& c, int64_t status_id, const std::string& plain_text);
-
-// A known remote account by handle (both parts case-insensitive).
-std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
-                                                           const std::string& domain);
 
 struct AccountSearchQuery {
   std::string term;                    // username prefix (also a display-name word prefix when no domain)
@@ -37,7 +28,8 @@ struct TagHit {
   bool following = false;
 };
 
-// Listable tags whose name starts with `prefix` (case-insensitive): the exact name first, then recently used.
+// Listable tags whose (normalised) name starts with the normalised `prefix`: the exact name first, then the most
+// recently used.
 std::vector<TagHit> search_tags(Connection& c, const std::string& prefix, std::optional<int64_t> viewer, int limit,
                                 int offset);
 

@@ -2,11 +2,13 @@
 
 #include "convert/mastodon/account.hpp"
 #include "convert/mastodon/status.hpp"
+#include "text/hashtag_name.hpp"
 
 namespace vmst::convert::mastodon {
 
 nlohmann::json searched_tag_json(const store::TagHit& tag, const federation::LocalUrls& urls) {
   auto json = tag_json(tag.name, urls);
+  json["url"] = urls.tag_page(text::hashtag_path_segment(text::normalize_hashtag_name(tag.name)));
   json["following"] = tag.following;
   return json;
 }

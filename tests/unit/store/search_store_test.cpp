@@ -5,6 +5,7 @@
 #include "services/blocks.hpp"
 #include "services/follows.hpp"
 #include "services/mutes.hpp"
+#include "store/fan_out_store.hpp"
 #include "store/status_store.hpp"
 #include "support/social_fixture.hpp"
 
