@@ -1,14 +1,10 @@
-"""Client-API helpers for integration tests: users with tokens, and one small request wrapper.
+"""Client-API helpers for integration tests: users with tokens, and JSON requests.
 
-Tokens are written straight into the database (SHA-256 of the token in oauth_access_tokens) until the OAuth
-endpoints are on main; then make_user switches to the password grant here, in one place.
-
-    token = make_user(vmst, "alice")
-    r = api(vmst, "GET", "/api/v1/accounts/verify_credentials", token)
-    assert r.status == 200 and r.json()["acct"] == "alice"
+make_user creates the account with the real CLI. Its token is minted by writing the hash into the database until
+the OAuth password grant is on main; switch `token_for` to POST /oauth/token then, and every test follows.
 """
 import hashlib
-import json as jsonlib
+import json
 import os
 import secrets
 import sqlite3
@@ -16,57 +12,94 @@ import time
 import urllib.parse
 import uuid
 
-DEFAULT_SCOPES = "read write follow push"
+ALL_SCOPES = "read write follow push"
 
 
-def db_path(vmst):
-    return os.path.join(vmst.data_dir, "vmst.db")
+class User:
+    def __init__(self, username, account_id, token, password, email):
+        self.username = username
+        self.account_id = account_id
+        self.id = str(account_id)
+        self.token = token
+        self.password = password
+        self.email = email
+
+
+def _db(vmst):
+    return sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"), timeout=10)
+
+
+def token_for(vmst, account_id, scopes=ALL_SCOPES):
+    token = secrets.token_urlsafe(32)
+    with _db(vmst) as db:
+        user_id = db.execute("SELECT id FROM users WHERE account_id = ?", (account_id,)).fetchone()[0]
+        db.execute(
+            "INSERT INTO oauth_access_tokens (id, user_id, token_hash, scopes, created_at) VALUES (?, ?, ?, ?, ?)",
+            (secrets.randbits(62), user_id, hashlib.sha256(token.encode()).hexdigest(), scopes, 0))
+    return token
+
+
+def make_user(vmst, username, scopes=ALL_SCOPES):
+    email = f"{username}@example.test"
+    password = secrets.token_urlsafe(16)
+    vmst.cli("account", "create", username, "--email", email, "--password-stdin", input=password + "\n")
+    with _db(vmst) as db:
+        account_id = db.execute("SELECT id FROM accounts WHERE username = ? AND domain IS NULL",
+                                (username,)).fetchone()[0]
+    return User(username, account_id, token_for(vmst, account_id, scopes), password, email)
+
+
+def api(vmst, method, path, token=None, json_body=None, form=None, headers=None, query=None, files=None):
+    """Returns a harness Response; .json() parses the body. form: a dict, or a list of pairs for repeated keys
+    (id[]); files: {"name": (filename, content_type, bytes)}, sent multipart with `form` as its other fields."""
+    h = dict(headers or {})
+    if token:
+        h["Authorization"] = f"Bearer {token}"
+    body = None
+    if files is not None:
+        boundary = uuid.uuid4().hex
+        body = _multipart(boundary, form or {}, files)
+        h["Content-Type"] = f"multipart/form-data; boundary={boundary}"
+    elif json_body is not None:
+        body = json.dumps(json_body)
+        h["Content-Type"] = "application/json"
+    elif form is not None:
+        body = urllib.parse.urlencode(form, doseq=True)
+        h["Content-Type"] = "application/x-www-form-urlencoded"
+    if query:
+        path = path + ("&" if "?" in path else "?") + urllib.parse.urlencode(query, doseq=True)
+    return vmst.request(method, path, body=body, headers=h)
+
+
+def _multipart(boundary, fields, files):
+    out = b""
+    items = fields.items() if isinstance(fields, dict) else fields
+    for name, value in items:
+        out += f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n".encode()
+    for name, (filename, content_type, content) in files.items():
+        out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
+                f"Content-Type: {content_type}\r\n\r\n").encode() + content + b"\r\n"
+    return out + f"--{boundary}--\r\n".encode()
+
+
+def next_link(response):
+    """Path and query of the Link header's rel="next", or None."""
+    for part in response.headers.get("link", "").split(","):
+        part = part.strip()
+        if part.endswith('rel="next"'):
+            parsed = urllib.parse.urlsplit(part[part.index("<") + 1:part.index(">")])
+            return parsed.path + ("?" + parsed.query if parsed.query else "")
+    return None
 
 
 def sql(vmst, statement, *args):
     """Runs one statement on the instance's database (committed) and returns its rows."""
-    db = sqlite3.connect(db_path(vmst), timeout=10)
-    try:
-        rows = db.execute(statement, args).fetchall()
-        db.commit()
-        return rows
-    finally:
-        db.close()
-
-
-def _unique_id():
-    # Shaped like vmst's ids ((ms << 16) | n), so they sort with real ones.
-    return (int(time.time() * 1000) << 16) | secrets.randbelow(1 << 16)
-
-
-def _insert_token(vmst, user_id, scopes):
-    token = secrets.token_urlsafe(32)
-    sql(vmst, "INSERT INTO oauth_access_tokens (id, application_id, user_id, token_hash, scopes, created_at)"
-              " VALUES (?, NULL, ?, ?, ?, ?)",
-        _unique_id(), user_id, hashlib.sha256(token.encode()).hexdigest(), scopes, int(time.time() * 1000))
-    return token
-
-
-def make_user(vmst, username, scopes=DEFAULT_SCOPES):
-    """Creates a local account with the CLI and returns a bearer token for it."""
-    vmst.cli("account", "create", username, "--email", f"{username}@example.org")
-    return user_token(vmst, username, scopes)
-
-
-def user_token(vmst, username, scopes=DEFAULT_SCOPES):
-    """Another token for an existing local user, e.g. with narrower scopes."""
-    rows = sql(vmst, "SELECT u.id FROM users u JOIN accounts a ON a.id = u.account_id WHERE lower(a.username) = lower(?)",
-               username)
-    assert rows, f"no local user {username}"
-    return _insert_token(vmst, rows[0][0], scopes)
-
-
-def app_token(vmst, scopes="read"):
-    """A token without a user (client_credentials)."""
-    return _insert_token(vmst, None, scopes)
+    with _db(vmst) as db:
+        return db.execute(statement, args).fetchall()
 
 
 def account_id(vmst, username, domain=None):
+    """An account's id as the API writes it."""
     if domain is None:
         rows = sql(vmst, "SELECT id FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL", username)
     else:
@@ -75,69 +108,50 @@ def account_id(vmst, username, domain=None):
     return str(rows[0][0])
 
 
-def api(vmst, method, path, token=None, json=None, form=None, query=None, files=None, headers=None):
-    """One client-API request. json: a JSON body; form: form-urlencoded fields (a dict, or a list of pairs for
-    repeated keys such as id[]); files: {"name": (filename, content_type, bytes)} sent multipart with `form` as
-    fields. Returns harness.Response (status, headers, body, json())."""
-    hdrs = dict(headers or {})
-    if token:
-        hdrs["Authorization"] = f"Bearer {token}"
-    body = None
-    if query:
-        path += ("&" if "?" in path else "?") + urllib.parse.urlencode(query, doseq=True)
-    if files is not None:
-        boundary = uuid.uuid4().hex
-        body = _multipart(boundary, form or {}, files)
-        hdrs["Content-Type"] = f"multipart/form-data; boundary={boundary}"
-    elif json is not None:
-        body = jsonlib.dumps(json)
-        hdrs["Content-Type"] = "application/json"
-    elif form is not None:
-        body = urllib.parse.urlencode(form, doseq=True)
-        hdrs["Content-Type"] = "application/x-www-form-urlencoded"
-    return vmst.request(method, path, body=body, headers=hdrs)
+def user_token(vmst, username, scopes=ALL_SCOPES):
+    """Another token for an existing local user, e.g. with narrower scopes."""
+    return token_for(vmst, int(account_id(vmst, username)), scopes)
 
 
-def _multipart(boundary, fields, files):
-    out = b""
-    items = fields.items() if isinstance(fields, dict) else fields
-    for name, value in items:
-        out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").encode()
-    for name, (filename, content_type, content) in files.items():
-        out += (f"--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"; filename=\"{filename}\"\r\n"
-                f"Content-Type: {content_type}\r\n\r\n").encode() + content + b"\r\n"
-    return out + f"--{boundary}--\r\n".encode()
+def app_token(vmst, scopes="read"):
+    """A token without a user, as client_credentials grants."""
+    token = secrets.token_urlsafe(32)
+    with _db(vmst) as db:
+        db.execute("INSERT INTO oauth_access_tokens (id, user_id, token_hash, scopes, created_at) VALUES (?, NULL, ?, ?, ?)",
+                   (secrets.randbits(62), hashlib.sha256(token.encode()).hexdigest(), scopes, 0))
+    return token
 
 
 def seed_status(vmst, username, text, visibility="public", in_reply_to=None, index=True):
-    """Inserts a local status row directly (until POST /api/v1/statuses is on main) and, with index, its text in
-    the full-text index. Returns its id as a string."""
-    author = account_id(vmst, username)
-    status_id = _unique_id()
+    """A local status written straight into the database (with its full-text index row): for tests that need
+    statuses of every visibility or shape without going through posting. Returns its id as a string."""
+    author = int(account_id(vmst, username))
     now = int(time.time() * 1000)
+    status_id = (now << 16) | secrets.randbelow(1 << 16)
     base = vmst.base_url
     reply_account = None
     if in_reply_to is not None:
         reply_account = sql(vmst, "SELECT account_id FROM statuses WHERE id = ?", int(in_reply_to))[0][0]
     sql(vmst, "INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id,"
               " visibility, text, content, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
-        status_id, f"{base}/users/{username}/statuses/{status_id}", f"{base}/@{username}/{status_id}", int(author),
+        status_id, f"{base}/users/{username}/statuses/{status_id}", f"{base}/@{username}/{status_id}", author,
         None if in_reply_to is None else int(in_reply_to), reply_account, visibility, text, f"<p>{text}</p>", now, now)
     sql(vmst, "INSERT INTO status_stats (status_id) VALUES (?)", status_id)
     sql(vmst, "UPDATE account_stats SET statuses_count = statuses_count + 1, last_status_at = ? WHERE account_id = ?",
-        now, int(author))
+        now, author)
     if index:
         sql(vmst, "INSERT INTO statuses_fts (rowid, plain_text) VALUES (?, ?)", status_id, text)
     return str(status_id)
 
 
-def next_link(response):
-    """The URL path+query of rel="next" in the Link header, or None."""
-    link = response.headers.get("link", "")
-    for part in link.split(","):
-        part = part.strip()
-        if part.endswith('rel="next"'):
-            url = part[part.index("<") + 1:part.index(">")]
-            parsed = urllib.parse.urlsplit(url)
-            return parsed.path + ("?" + parsed.query if parsed.query else "")
-    return None
+def tiny_png(width=2, height=1):
+    """A valid PNG of the given size (solid red), built here so no binary asset is needed."""
+    import struct
+    import zlib
+
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    raw = b"".join(b"\x00" + b"\xff\x00\x00" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))

@@ -25,7 +25,7 @@ RELATIONSHIP_KEYS = {"id", "following", "showing_reblogs", "notifying", "languag
 def server():
     with VmstInstance() as instance:
         instance.start()
-        tokens = {name: make_user(instance, name) for name in ("alice", "bob", "carol", "dave", "erin")}
+        tokens = {name: make_user(instance, name).token for name in ("alice", "bob", "carol", "dave", "erin")}
         yield instance, tokens
 
 
@@ -98,13 +98,13 @@ def test_update_credentials_changes_the_profile_from_a_form(server):
 def test_update_credentials_takes_json_too(server):
     vmst, t = server
     r = api(vmst, "PATCH", "/api/v1/accounts/update_credentials", t["carol"],
-            json={"display_name": "Carol", "locked": True, "source": {"privacy": "private"},
+            json_body={"display_name": "Carol", "locked": True, "source": {"privacy": "private"},
                   "fields_attributes": [{"name": "a", "value": "1"}, {"name": "b", "value": "2"}]})
     assert r.status == 200, r.body
     me = r.json()
     assert me["locked"] is True and me["source"]["privacy"] == "private"
     assert [f["name"] for f in me["fields"]] == ["a", "b"]
-    api(vmst, "PATCH", "/api/v1/accounts/update_credentials", t["carol"], json={"locked": False})
+    api(vmst, "PATCH", "/api/v1/accounts/update_credentials", t["carol"], json_body={"locked": False})
 
 
 def test_update_credentials_stores_an_avatar_upload(server):
@@ -193,11 +193,11 @@ def test_relationships_come_one_per_id_in_request_order_with_every_key(server):
 
 def test_followers_and_following_page_with_link_headers(server):
     vmst, _ = server
-    target = make_user(vmst, "popular")
+    target = make_user(vmst, "popular").token
     followers = []
     for i in range(3):
         name = f"fan{i}"
-        token = make_user(vmst, name)
+        token = make_user(vmst, name).token
         assert api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'popular')}/follow", token).status == 200
         followers.append(account_id(vmst, name))
     seen = []
@@ -222,7 +222,7 @@ def test_followers_and_following_page_with_link_headers(server):
 
 def test_hidden_collections_show_empty_lists_to_others(server):
     vmst, t = server
-    token = make_user(vmst, "shy")
+    token = make_user(vmst, "shy").token
     api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'shy')}/follow", t["erin"])
     api(vmst, "PATCH", "/api/v1/accounts/update_credentials", token, form={"hide_collections": "true"})
     shy = account_id(vmst, "shy")
@@ -232,7 +232,7 @@ def test_hidden_collections_show_empty_lists_to_others(server):
 
 def test_account_statuses_respect_visibility_and_filters(server):
     vmst, t = server
-    make_user(vmst, "writer")
+    make_user(vmst, "writer").token
     public = seed_status(vmst, "writer", "public post")
     private = seed_status(vmst, "writer", "followers only", visibility="private")
     direct = seed_status(vmst, "writer", "secret", visibility="direct")

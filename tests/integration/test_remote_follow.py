@@ -17,7 +17,7 @@ def network():
         peer.launch()
         vmst.start()
         peer.wait_until_ready()
-        tokens = {name: make_user(vmst, name) for name in ("alice", "carol", "vic")}
+        tokens = {name: make_user(vmst, name).token for name in ("alice", "carol", "vic")}
         yield vmst, peer, tokens
 
 

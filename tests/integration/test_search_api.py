@@ -11,7 +11,7 @@ from harness import VmstInstance
 def server():
     with VmstInstance() as instance:
         instance.start()
-        tokens = {name: make_user(instance, name) for name in ("alice", "alfred", "bob")}
+        tokens = {name: make_user(instance, name).token for name in ("alice", "alfred", "bob")}
         api(instance, "PATCH", "/api/v1/accounts/update_credentials", tokens["bob"], form={"display_name": "Robert Smith"})
         for i, name in enumerate(("coffee", "Coffeehouse", "tea")):
             sql(instance, "INSERT INTO tags (id, name, display_name, created_at, last_status_at) VALUES (?, ?, ?, 0, ?)",

@@ -22,9 +22,9 @@ def notifications(vmst, username):
 
 
 def test_following_an_open_account_is_immediate_and_notifies(vmst):
-    a, b = make_user(vmst, "ann"), make_user(vmst, "ben")
+    a, b = make_user(vmst, "ann").token, make_user(vmst, "ben").token
     ben = account_id(vmst, "ben")
-    r = api(vmst, "POST", f"/api/v1/accounts/{ben}/follow", a, json={"reblogs": False, "notify": True,
+    r = api(vmst, "POST", f"/api/v1/accounts/{ben}/follow", a, json_body={"reblogs": False, "notify": True,
                                                                        "languages": ["en", "de"]})
     assert r.status == 200, r.body
     rel = r.json()
@@ -45,9 +45,9 @@ def test_following_an_open_account_is_immediate_and_notifies(vmst):
 
 
 def test_a_locked_account_gets_a_follow_request_it_can_authorize(vmst):
-    owner = make_user(vmst, "lock")
+    owner = make_user(vmst, "lock").token
     api(vmst, "PATCH", "/api/v1/accounts/update_credentials", owner, form={"locked": "true"})
-    asker = make_user(vmst, "asker")
+    asker = make_user(vmst, "asker").token
     lock = account_id(vmst, "lock")
     rel = api(vmst, "POST", f"/api/v1/accounts/{lock}/follow", asker).json()
     assert rel["following"] is False and rel["requested"] is True and rel["showing_reblogs"] is True
@@ -67,9 +67,9 @@ def test_a_locked_account_gets_a_follow_request_it_can_authorize(vmst):
 
 
 def test_a_rejected_follow_request_leaves_no_relationship(vmst):
-    owner = make_user(vmst, "gate")
-    api(vmst, "PATCH", "/api/v1/accounts/update_credentials", owner, json={"locked": True})
-    knocker = make_user(vmst, "knocker")
+    owner = make_user(vmst, "gate").token
+    api(vmst, "PATCH", "/api/v1/accounts/update_credentials", owner, json_body={"locked": True})
+    knocker = make_user(vmst, "knocker").token
     api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'gate')}/follow", knocker)
     r = api(vmst, "POST", f"/api/v1/follow_requests/{account_id(vmst, 'knocker')}/reject", owner)
     assert r.status == 200 and r.json()["requested_by"] is False and r.json()["followed_by"] is False
@@ -81,11 +81,11 @@ def test_a_rejected_follow_request_leaves_no_relationship(vmst):
 
 
 def test_follow_requests_page_with_row_cursors(vmst):
-    owner = make_user(vmst, "star")
+    owner = make_user(vmst, "star").token
     api(vmst, "PATCH", "/api/v1/accounts/update_credentials", owner, form={"locked": "1"})
     names = [f"req{i}" for i in range(3)]
     for name in names:
-        api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'star')}/follow", make_user(vmst, name))
+        api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'star')}/follow", make_user(vmst, name).token)
     seen, path = [], "/api/v1/follow_requests?limit=2"
     while path:
         r = api(vmst, "GET", path, owner)
@@ -95,16 +95,16 @@ def test_follow_requests_page_with_row_cursors(vmst):
 
 
 def test_remove_from_followers(vmst):
-    host, guest = make_user(vmst, "host"), make_user(vmst, "guest")
+    host, guest = make_user(vmst, "host").token, make_user(vmst, "guest").token
     api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'host')}/follow", guest)
     r = api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'guest')}/remove_from_followers", host)
     assert r.status == 200 and r.json()["followed_by"] is False
 
 
 def test_following_oneself_or_a_blocker_is_refused(vmst):
-    me = make_user(vmst, "solo")
+    me = make_user(vmst, "solo").token
     assert api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'solo')}/follow", me).status == 404
-    blocker = make_user(vmst, "wall")
+    blocker = make_user(vmst, "wall").token
     api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'solo')}/block", blocker)
     r = api(vmst, "POST", f"/api/v1/accounts/{account_id(vmst, 'wall')}/follow", me)
     assert r.status == 403 and r.json() == {"error": "This action is not allowed"}
@@ -112,7 +112,7 @@ def test_following_oneself_or_a_blocker_is_refused(vmst):
 
 
 def test_blocking_ends_follows_both_ways_and_lists_the_block(vmst):
-    x, y = make_user(vmst, "xena"), make_user(vmst, "yuri")
+    x, y = make_user(vmst, "xena").token, make_user(vmst, "yuri").token
     xena, yuri = account_id(vmst, "xena"), account_id(vmst, "yuri")
     api(vmst, "POST", f"/api/v1/accounts/{yuri}/follow", x)
     api(vmst, "POST", f"/api/v1/accounts/{xena}/follow", y)
@@ -126,13 +126,13 @@ def test_blocking_ends_follows_both_ways_and_lists_the_block(vmst):
 
 
 def test_mutes_with_and_without_duration(vmst):
-    m = make_user(vmst, "muter")
-    make_user(vmst, "loud")
-    make_user(vmst, "brief")
+    m = make_user(vmst, "muter").token
+    make_user(vmst, "loud").token
+    make_user(vmst, "brief").token
     loud, brief = account_id(vmst, "loud"), account_id(vmst, "brief")
     rel = api(vmst, "POST", f"/api/v1/accounts/{loud}/mute", m, form={"notifications": "false"}).json()
     assert rel["muting"] is True and rel["muting_notifications"] is False
-    rel = api(vmst, "POST", f"/api/v1/accounts/{brief}/mute", m, json={"duration": 3600}).json()
+    rel = api(vmst, "POST", f"/api/v1/accounts/{brief}/mute", m, json_body={"duration": 3600}).json()
     assert rel["muting"] is True and rel["muting_notifications"] is True
     listed = {a["acct"]: a for a in api(vmst, "GET", "/api/v1/mutes", m).json()}
     assert set(listed) == {"loud", "brief"}
@@ -149,8 +149,8 @@ def test_mutes_with_and_without_duration(vmst):
 
 
 def test_notes_and_endorsements(vmst):
-    me = make_user(vmst, "noter")
-    make_user(vmst, "friend")
+    me = make_user(vmst, "noter").token
+    make_user(vmst, "friend").token
     friend = account_id(vmst, "friend")
     rel = api(vmst, "POST", f"/api/v1/accounts/{friend}/note", me, form={"comment": "met at the café"}).json()
     assert rel["note"] == "met at the café"
@@ -164,7 +164,7 @@ def test_notes_and_endorsements(vmst):
 
 
 def test_domain_blocks_add_list_and_remove(vmst):
-    me = make_user(vmst, "picky")
+    me = make_user(vmst, "picky").token
     for domain in ("spam.example", "Bad.Example", "bad.example"):
         r = api(vmst, "POST", "/api/v1/domain_blocks", me, form={"domain": domain})
         assert r.status == 200 and r.json() == {}
