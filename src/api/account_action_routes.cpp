@@ -1,6 +1,7 @@
 // What the signed-in user does to another account: follow, unfollow, remove from followers, block, unblock, mute,
 // unmute, a private note, endorse (pin) and unpin. Each answers with the Relationship as it now is.
 #include "api/account_request_support.hpp"
+#include "api/path_ids.hpp"
 #include "api/accounts_routes.hpp"
 #include "api/authentication.hpp"
 #include "convert/mastodon/relationship.hpp"
@@ -33,7 +34,7 @@ using ActionFn = void (*)(const Action&);
 void act(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p,
          std::string_view scope, ActionFn fn) {
   auto user = require_user(req, api.db, scope);
-  const int64_t id = path_id(p);
+  const int64_t id = path_id(p.get("id"));
   const auto params = http::RequestParams::from(req);
   services::Outbox outbox(api.enqueue);
   const int64_t now = now_millis();

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "api/account_request_support.hpp"
+#include "api/path_ids.hpp"
 #include "api/accounts_routes.hpp"
 #include "api/authentication.hpp"
 #include "convert/mastodon/account.hpp"
@@ -42,7 +43,7 @@ std::vector<int64_t> ids_param(const http::RequestParams& params) {
 
 void get_account(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {
   viewer_if_token(req, api.db, "read:accounts");
-  const int64_t id = path_id(p);
+  const int64_t id = path_id(p.get("id"));
   auto account = api.db.read([&](store::Connection& c) { return services::require_account(c, id); });
   http::send_json(res, 200, convert::mastodon::account_json(account, api.urls));
 }
@@ -60,7 +61,7 @@ void lookup(ApiContext& api, const httplib::Request& req, httplib::Response& res
 
 void statuses(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {
   auto viewer = viewer_if_token(req, api.db, "read:statuses");
-  const int64_t id = path_id(p);
+  const int64_t id = path_id(p.get("id"));
   const auto params = http::RequestParams::from(req);
   const auto page = parse_page(params, 20, 40);
   services::AccountStatusesFilter filter;
@@ -89,7 +90,7 @@ enum class Direction { Followers, Following };
 void follow_list(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p,
                  Direction direction) {
   auto viewer = viewer_if_token(req, api.db, "read:accounts");
-  const int64_t id = path_id(p);
+  const int64_t id = path_id(p.get("id"));
   const auto page = parse_page(http::RequestParams::from(req), 40, 80);
   std::vector<store::PagedId> rows;
   nlohmann::json out = api.db.read([&](store::Connection& c) {
@@ -139,7 +140,7 @@ void account_search(ApiContext& api, const httplib::Request& req, httplib::Respo
 
 void lists_of(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {
   auto user = require_user(req, api.db, "read:lists");
-  const int64_t id = path_id(p);
+  const int64_t id = path_id(p.get("id"));
   auto lists = api.db.read([&](store::Connection& c) {
     services::require_account(c, id);
     return store::lists_containing(c, *user.account_id, id);
@@ -170,7 +171,7 @@ void familiar_followers(ApiContext& api, const httplib::Request& req, httplib::R
 
 void featured_tags(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {
   viewer_if_token(req, api.db, "read:accounts");
-  const int64_t id = path_id(p);
+  const int64_t id = path_id(p.get("id"));
   api.db.read([&](store::Connection& c) { services::require_account(c, id); });
   // Nobody can feature tags yet (POST /api/v1/featured_tags does not exist), so every list is empty.
   http::send_json(res, 200, nlohmann::json::array());

@@ -1,27 +1,15 @@
 #include "api/account_request_support.hpp"
 
-#include <charconv>
 #include <unordered_map>
 
 #include "api/authentication.hpp"
 #include "convert/mastodon/account.hpp"
-#include "http/error_responses.hpp"
 
 namespace vmst::api {
 
 std::optional<int64_t> viewer_if_token(const httplib::Request& req, store::Database& db, std::string_view scope) {
   if (bearer_token(req).empty()) return std::nullopt;
   return require_scope(req, db, scope).account_id;
-}
-
-int64_t path_id(const http::PathParams& params, std::string_view name) {
-  const std::string& text = params.get(name);
-  int64_t value = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value <= 0) {
-    throw http::HttpError(404, "Record not found");
-  }
-  return value;
 }
 
 store::PageRange page_range(const PageQuery& page) {

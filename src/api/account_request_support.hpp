@@ -1,6 +1,6 @@
 #pragma once
-// Small pieces the account handlers share: ids from the path, pages as the store reads them, and lists of
-// accounts rendered in the order they were paged.
+// Small pieces the account handlers share: the viewer of optional-token reads, pages as the store reads them,
+// and lists of accounts rendered in the order they were paged.
 #include <httplib.h>
 
 #include <cstdint>
@@ -11,7 +11,6 @@
 
 #include "api/pagination.hpp"
 #include "federation/local_urls.hpp"
-#include "http/router.hpp"
 #include "store/account_store.hpp"
 #include "store/database.hpp"
 #include "store/page_range.hpp"
@@ -21,9 +20,6 @@ namespace vmst::api {
 // The viewer of a read that works without a token too (Mastodon's authorize_if_got_token!): nullopt without a
 // token or with an app token; a token lacking `scope` is 403, a dead one 401.
 std::optional<int64_t> viewer_if_token(const httplib::Request& req, store::Database& db, std::string_view scope);
-
-// A decimal id from the path; anything else is 404 "Record not found", as Mastodon answers for unknown ids.
-int64_t path_id(const http::PathParams& params, std::string_view name = "id");
 
 store::PageRange page_range(const PageQuery& page);
 

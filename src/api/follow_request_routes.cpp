@@ -1,6 +1,7 @@
 // Incoming follow requests of a locked account: list them, authorize or reject one (Accept/Reject to a remote
 // requester).
 #include "api/account_request_support.hpp"
+#include "api/path_ids.hpp"
 #include "api/accounts_routes.hpp"
 #include "api/authentication.hpp"
 #include "convert/mastodon/relationship.hpp"
@@ -33,7 +34,7 @@ void list(ApiContext& api, const httplib::Request& req, httplib::Response& res) 
 void answer(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p,
             bool authorize) {
   auto user = require_user(req, api.db, "write:follows");
-  const int64_t requester_id = path_id(p, "account_id");
+  const int64_t requester_id = path_id(p.get("account_id"));
   services::Outbox outbox(api.enqueue);
   const int64_t now = now_millis();
   auto relationship = api.db.write([&](store::Connection& c) {

@@ -74,7 +74,7 @@ def test_update_credentials_changes_the_profile_from_a_form(server):
     r = api(vmst, "PATCH", "/api/v1/accounts/update_credentials", t["bob"], form=[
         ("display_name", "Bob <B>"), ("note", "Hi!\nSee https://example.com/x. <script>\n\nBye"),
         ("locked", "false"), ("bot", "1"), ("discoverable", "True"),
-        ("fields_attributes[0][name]", "Site"), ("fields_attributes[0][value]", "https://bob.example"),
+        ("fields_attributes[0][name]", "Site"), ("fields_attributes[0][value]", "https://bob.example.com"),
         ("fields_attributes[1][name]", ""), ("fields_attributes[1][value]", ""),
         ("source[privacy]", "unlisted"), ("source[sensitive]", "true"), ("source[language]", "de")])
     assert r.status == 200, r.body
@@ -90,7 +90,7 @@ def test_update_credentials_changes_the_profile_from_a_form(server):
     assert [f["name"] for f in me["fields"]] == ["Site"]
     assert 'rel="nofollow noopener me"' in me["fields"][0]["value"]
     assert me["fields"][0]["verified_at"] is None
-    assert me["source"]["fields"] == [{"name": "Site", "value": "https://bob.example"}]
+    assert me["source"]["fields"] == [{"name": "Site", "value": "https://bob.example.com"}]
     again = api(vmst, "GET", "/api/v1/accounts/verify_credentials", t["bob"]).json()
     assert again["display_name"] == "Bob <B>" and again["source"]["privacy"] == "unlisted"
 

@@ -50,7 +50,7 @@ TEST_CASE("image types are read from the bytes", "[profile]") {
   CHECK(services::sniff_image_type(kPng) == "image/png");
   CHECK(services::sniff_image_type("\xFF\xD8\xFF\xE0rest") == "image/jpeg");
   CHECK(services::sniff_image_type("GIF89a....") == "image/gif");
-  CHECK(services::sniff_image_type("RIFF\x10\0\0\0WEBPVP8 ") == "image/webp");
+  CHECK(services::sniff_image_type(std::string_view("RIFF\x10\0\0\0WEBPVP8 ", 16)) == "image/webp");
   CHECK(services::sniff_image_type("<svg/>") == "");
   CHECK(services::sniff_image_type("") == "");
 }
@@ -75,7 +75,7 @@ TEST_CASE("a profile update renders the note and fields and keeps what was typed
     u.display_name = "Alice";
     u.note = "Hi <3";
     u.locked = true;
-    u.fields = std::vector<std::pair<std::string, std::string>>{{"Web", "https://a.example"}};
+    u.fields = std::vector<std::pair<std::string, std::string>>{{"Web", "https://a.example.com"}};
   }));
   CHECK(view.account.display_name == "Alice");
   CHECK(view.account.note == "<p>Hi &lt;3</p>");
@@ -84,7 +84,7 @@ TEST_CASE("a profile update renders the note and fields and keeps what was typed
   auto fields = nlohmann::json::parse(view.account.fields_json);
   REQUIRE(fields.size() == 1);
   CHECK(fields[0]["name"] == "Web");
-  CHECK(fields[0]["value_source"] == "https://a.example");
+  CHECK(fields[0]["value_source"] == "https://a.example.com");
   CHECK(fields[0]["value"].get<std::string>().find("rel=\"nofollow noopener me\"") != std::string::npos);
   // Unset fields keep their values.
   auto again = p.update(with([](auto& u) { u.bot = true; }));

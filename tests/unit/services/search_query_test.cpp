@@ -48,8 +48,8 @@ TEST_CASE("text queries split into words, phrases, exclusions and from:", "[sear
 TEST_CASE("FTS5 expressions quote every word so input is never syntax", "[search_query]") {
   CHECK(fts_expression(parse_text_query("good coffee")) == std::optional<std::string>(R"("good" "coffee")"));
   CHECK(fts_expression(parse_text_query("coffee -decaf")) == std::optional<std::string>(R"("coffee" NOT "decaf")"));
-  CHECK(fts_expression(parse_text_query(R"(say "hi" OR NEAR(a))")) ==
-        std::optional<std::string>(R"("say" "hi" "OR" "NEAR(a)")"));
+  CHECK(fts_expression(parse_text_query(R"x(say "hi" OR NEAR(a))x")) ==
+        std::optional<std::string>(R"x("say" "hi" "OR" "NEAR(a)")x"));
   CHECK(fts_expression(parse_text_query(R"(a"b)")) == std::optional<std::string>(R"("a""b")"));
   CHECK_FALSE(fts_expression(parse_text_query("-decaf")));
   CHECK_FALSE(fts_expression(parse_text_query("")));

@@ -134,7 +134,7 @@ TEST_CASE("following a remote account sends a Follow and waits for the Accept", 
   CHECK(g.requested(g.alice, g.rita));
   CHECK_FALSE(g.follows(g.alice, g.rita));
   REQUIRE(g.delivered.size() == 1);
-  const auto& follow = g.delivered[0];
+  const auto follow = g.delivered[0];  // a copy: later deliveries grow the vector
   CHECK(follow.sender == g.alice.id);
   CHECK(follow.inboxes == std::vector<std::string>{g.rita.inbox_url});
   CHECK(follow.activity["type"] == "Follow");
