@@ -1,5 +1,6 @@
 // GET /api/v1/accounts/verify_credentials and PATCH /api/v1/accounts/update_credentials: the signed-in user's own
-// account (CredentialAccount), and editing it (multipart, form or JSON; images as multipart files).
+// account (CredentialAccount), and editing it (multipart, form or JSON; images as multipart files);
+// DELETE /api/v1/profile/avatar and /header put the default images back.
 #include "api/accounts_routes.hpp"
 #include "api/authentication.hpp"
 #include "convert/mastodon/account.hpp"
@@ -49,6 +50,15 @@ services::ProfileUpdate read_update(const http::RequestParams& params) {
   return u;
 }
 
+void remove_image(ApiContext& api, const httplib::Request& req, httplib::Response& res, store::ProfileImage which) {
+  auto user = require_user(req, api.db, "write:accounts");
+  services::Outbox outbox(api.enqueue);
+  services::ProfileEnvironment env{api.db, api.urls, api.config.instance.domain, api.config.storage.data_dir / "media"};
+  auto view = services::remove_profile_image(env, outbox, *user.account_id, which, now_millis());
+  if (outbox.sent()) api.wake_delivery();
+  http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls));
+}
+
 }  // namespace
 
 void add_credential_routes(http::Router& router, ApiContext& api) {
@@ -70,6 +80,15 @@ void add_credential_routes(http::Router& router, ApiContext& api) {
                auto view = services::update_profile(env, outbox, *user.account_id, update, now_millis());
                if (outbox.sent()) api.wake_delivery();
                http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls));
+             });
+
+  router.add(http::Method::Delete, "/api/v1/profile/avatar",
+             [&api](const httplib::Request& req, httplib::Response& res, const http::PathParams&) {
+               remove_image(api, req, res, store::ProfileImage::Avatar);
+             });
+  router.add(http::Method::Delete, "/api/v1/profile/header",
+             [&api](const httplib::Request& req, httplib::Response& res, const http::PathParams&) {
+               remove_image(api, req, res, store::ProfileImage::Header);
              });
 }
 

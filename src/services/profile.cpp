@@ -110,6 +110,20 @@ std::string fields_json(const std::vector<std::pair<std::string, std::string>>& 
   return out.dump();
 }
 
+// The account as it now is, with an Update of the actor queued for its remote followers' servers.
+CredentialView announce_profile(store::Connection& c, const ProfileEnvironment& env, Outbox& outbox,
+                                int64_t account_id, int64_t now) {
+  auto after = credential_view(c, account_id);
+  std::vector<delivery::Recipient> recipients;
+  for (auto& inbox : store::remote_follower_inboxes(c, account_id)) {
+    recipients.push_back({inbox.inbox_url, inbox.shared_inbox_url});
+  }
+  auto activity = convert::as::update_actor_activity(convert::as::local_actor(after.account, env.urls, env.domain),
+                                                     store::next_id());
+  outbox.send(c, after.account, activity, delivery::collapse_recipients(recipients), now);
+  return after;
+}
+
 void validate(const ProfileUpdate& u) {
   if (u.display_name && text::count_plain_characters(*u.display_name) > static_cast<int>(kDisplayNameLimit)) {
     invalid("Display name is too long (maximum is 30 characters)");
@@ -219,21 +233,25 @@ CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int
         store::update_user_settings(c, user->user_id, settings.dump(), now);
       }
 
-      auto after = credential_view(c, account_id);
-      std::vector<delivery::Recipient> recipients;
-      for (auto& inbox : store::remote_follower_inboxes(c, account_id)) {
-        recipients.push_back({inbox.inbox_url, inbox.shared_inbox_url});
-      }
-      auto activity = convert::as::update_actor_activity(convert::as::local_actor(after.account, env.urls, env.domain),
-                                                         store::next_id());
-      outbox.send(c, after.account, activity, delivery::collapse_recipients(recipients), now);
-      return after;
+      return announce_profile(c, env, outbox, account_id, now);
     });
   } catch (...) {
     for (const auto& image : stored) remove_quietly(env.media_root / image.relative_path);
     throw;
   }
   for (const auto& path : replaced) remove_quietly(env.media_root / path);
+  return view;
+}
+
+CredentialView remove_profile_image(const ProfileEnvironment& env, Outbox& outbox, int64_t account_id,
+                                    store::ProfileImage which, int64_t now) {
+  std::optional<std::string> removed;
+  auto view = env.db.write([&](store::Connection& c) {
+    credential_view(c, account_id);  // a local user's account, or NotFound
+    removed = store::set_profile_image(c, account_id, which, std::nullopt, now);
+    return announce_profile(c, env, outbox, account_id, now);
+  });
+  if (removed) remove_quietly(env.media_root / *removed);
   return view;
 }
 

@@ -13,6 +13,7 @@
 #include "services/outbox.hpp"
 #include "store/account_store.hpp"
 #include "store/database.hpp"
+#include "store/profile_store.hpp"
 
 namespace vmst::services {
 
@@ -59,6 +60,11 @@ struct ProfileEnvironment {
 // for the remote followers' (shared) inboxes, and returns the new view.
 CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int64_t account_id,
                               const ProfileUpdate& update, int64_t now);
+
+// DELETE /api/v1/profile/avatar and /header: back to the default image (its file removed), followers told with
+// an Update as for any profile change.
+CredentialView remove_profile_image(const ProfileEnvironment& env, Outbox& outbox, int64_t account_id,
+                                    store::ProfileImage which, int64_t now);
 
 // "image/png", "image/jpeg", "image/gif" or "image/webp" from the first bytes; "" for anything else.
 std::string sniff_image_type(std::string_view bytes);

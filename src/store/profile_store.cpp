@@ -19,8 +19,8 @@ void update_profile(Connection& c, int64_t account_id, const ProfileRow& p, int6
   q.exec();
 }
 
-std::optional<std::string> set_profile_image(Connection& c, int64_t account_id, ProfileImage which, int64_t media_id,
-                                             int64_t now) {
+std::optional<std::string> set_profile_image(Connection& c, int64_t account_id, ProfileImage which,
+                                             std::optional<int64_t> media_id, int64_t now) {
   const bool avatar = which == ProfileImage::Avatar;
   auto& previous = c.prepare(avatar ? "SELECT m.id, m.file_path FROM accounts a JOIN media_attachments m"
                                       " ON m.id = a.avatar_media_id WHERE a.id = ?"
@@ -35,7 +35,7 @@ std::optional<std::string> set_profile_image(Connection& c, int64_t account_id, 
   }
   auto& q = c.prepare(avatar ? "UPDATE accounts SET avatar_media_id = ?, updated_at = ? WHERE id = ?"
                              : "UPDATE accounts SET header_media_id = ?, updated_at = ? WHERE id = ?");
-  q.bind(1, media_id);
+  bind_optional(q, 1, media_id);
   q.bind(2, now);
   q.bind(3, account_id);
   q.exec();

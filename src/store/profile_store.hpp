@@ -19,10 +19,11 @@ struct ProfileRow {
 
 void update_profile(Connection& c, int64_t account_id, const ProfileRow& profile, int64_t now);
 
-// Points the account's avatar or header at a stored media row; returns the file path it had before, if any.
+// Points the account's avatar or header at a stored media row (or at none); the previous media row is deleted
+// and its file path returned, if there was one.
 enum class ProfileImage { Avatar, Header };
-std::optional<std::string> set_profile_image(Connection& c, int64_t account_id, ProfileImage which, int64_t media_id,
-                                             int64_t now);
+std::optional<std::string> set_profile_image(Connection& c, int64_t account_id, ProfileImage which,
+                                             std::optional<int64_t> media_id, int64_t now);
 
 struct UserRow {
   int64_t user_id = 0;

@@ -1,6 +1,7 @@
 """Accounts over the client API: the signed-in user's own account (verify/update credentials, profile images),
 reading accounts (by id, by handle, their statuses, followers and following with Link paging), relationships,
 account search, lists, familiar followers, featured tags, and the error answers clients rely on."""
+import os
 import re
 
 import pytest
@@ -118,9 +119,13 @@ def test_update_credentials_stores_an_avatar_upload(server):
     assert me["header"].endswith("/headers/original/missing.png")
     path = sql(vmst, "SELECT m.file_path FROM accounts a JOIN media_attachments m ON m.id = a.avatar_media_id"
                      " WHERE a.username = 'dave'")[0][0]
-    import os
     with open(os.path.join(vmst.data_dir, "media", path), "rb") as f:
         assert f.read() == TINY_PNG
+    removed = api(vmst, "DELETE", "/api/v1/profile/avatar", t["dave"])
+    assert removed.status == 200 and removed.json()["avatar"].endswith("/avatars/original/missing.png")
+    assert not os.path.exists(os.path.join(vmst.data_dir, "media", path))
+    assert api(vmst, "DELETE", "/api/v1/profile/header", t["dave"]).json()["display_name"] == "Dave"
+    assert api(vmst, "DELETE", "/api/v1/profile/avatar").status == 401
 
 
 @pytest.mark.parametrize("form,files,message", [

@@ -132,6 +132,19 @@ TEST_CASE("an avatar is stored under the media folder and replaces the previous 
   CHECK(header.account.header_file_path->find(".gif") != std::string::npos);
 }
 
+TEST_CASE("removing the avatar deletes its file and shows the default again", "[profile]") {
+  Profiles p;
+  auto uploaded = p.update(with([](auto& u) { u.avatar = services::ImageUpload{"image/png", kPng}; }));
+  const auto path = p.env.media_root / *uploaded.account.avatar_file_path;
+  services::Outbox outbox(p.enqueue);
+  auto view = services::remove_profile_image(p.env, outbox, p.alice.id, store::ProfileImage::Avatar, 6000);
+  CHECK_FALSE(view.account.avatar_file_path);
+  CHECK_FALSE(view.account.avatar_media_id);
+  CHECK_FALSE(std::filesystem::exists(path));
+  // Removing what is not there is fine.
+  CHECK_NOTHROW(services::remove_profile_image(p.env, outbox, p.alice.id, store::ProfileImage::Header, 6000));
+}
+
 TEST_CASE("a profile update sends Update of the actor to remote followers' shared inboxes", "[profile]") {
   Profiles p;
   auto rita = p.remote("rita"), remo = p.remote("remo"), other = p.remote("otto", "other.example");
