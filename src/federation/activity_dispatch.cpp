@@ -5,6 +5,7 @@
 #include "federation/handlers/accept_handler.hpp"
 #include "federation/handlers/follow_handler.hpp"
 #include "federation/handlers/reject_handler.hpp"
+#include "federation/handlers/status_handlers.hpp"
 
 namespace vmst::federation {
 
@@ -14,11 +15,24 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
   if (type == "Follow") return handle_follow(ctx, activity, actor, now);
   if (type == "Accept") return handle_accept(ctx, activity, actor, now);
   if (type == "Reject") return handle_reject(ctx, activity, actor);
+  if (type == "Create") return handle_create(ctx, activity, actor, now);
+  if (type == "Update") return handle_update(ctx, activity, actor, now);
+  if (type == "Delete") return handle_delete(ctx, activity, actor);
+  if (type == "Announce") return handle_announce(ctx, activity, actor, now);
+  if (type == "Like") return handle_like(ctx, activity, actor, now);
   if (type == "Undo") {
     const auto& object = activity.contains("object") ? activity["object"] : nlohmann::json();
     const std::string inner = object.is_object() ? object.value("type", "") : "";
-    // A bare id can only be matched against what we recorded, which for now means follows.
-    if (inner == "Follow" || object.is_string()) return handle_undo_follow(ctx, object, actor);
+    if (inner == "Follow") return handle_undo_follow(ctx, object, actor);
+    if (inner == "Announce" || inner == "Like") {
+      handle_undo_interaction(ctx, object, actor);
+      return;
+    }
+    // A bare id: whatever we recorded under it.
+    if (object.is_string()) {
+      if (handle_undo_interaction(ctx, object, actor)) return;
+      return handle_undo_follow(ctx, object, actor);
+    }
   }
   spdlog::debug("inbox: {} from {} not handled yet", type, actor.uri);
 }
