@@ -122,3 +122,16 @@ def test_v1_search_gives_hashtags_as_names(server):
     vmst, t = server
     r = api(vmst, "GET", "/api/v1/search", t["alice"], query={"q": "tea", "type": "hashtags"})
     assert r.status == 200 and r.json()["hashtags"] == ["tea"]
+
+
+def test_statuses_posted_through_the_api_are_found_by_full_text(server):
+    vmst, t = server
+    r = api(vmst, "POST", "/api/v1/statuses", t["alfred"], json_body={"status": "Brewing a pour-over this afternoon"})
+    assert r.status == 200, r.body
+    posted = r.json()["id"]
+    found = search(vmst, t["bob"], q="pour-over brewing", type="statuses").json()["statuses"]
+    assert [s["id"] for s in found] == [posted]
+    edited = api(vmst, "PUT", f"/api/v1/statuses/{posted}", t["alfred"], json_body={"status": "Cold brew instead"})
+    assert edited.status == 200, edited.body
+    assert search(vmst, t["bob"], q="pour-over", type="statuses").json()["statuses"] == []
+    assert [s["id"] for s in search(vmst, t["bob"], q="cold brew", type="statuses").json()["statuses"]] == [posted]
