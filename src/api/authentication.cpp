@@ -60,6 +60,17 @@ Principal require_user(const httplib::Request& req, store::Database& db, std::st
   return principal;
 }
 
+Principal require_user_any(const httplib::Request& req, store::Database& db,
+                           std::initializer_list<std::string_view> scopes) {
+  auto principal = authenticate(req, db);
+  if (!principal) throw http::HttpError(401, "The access token is invalid");
+  bool allowed = false;
+  for (auto scope : scopes) allowed = allowed || services::scopes_allow(principal->scopes, scope);
+  if (!allowed) throw http::HttpError(403, "This action is outside the authorized scopes");
+  if (!principal->has_user()) throw http::HttpError(422, "This method requires an authenticated user");
+  return *principal;
+}
+
 std::optional<int64_t> optional_viewer(const httplib::Request& req, store::Database& db) {
   auto principal = authenticate(req, db);
   if (!principal) return std::nullopt;

@@ -5,6 +5,7 @@
 #include <httplib.h>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,6 +41,10 @@ Principal require_scope(const httplib::Request& req, store::Database& db, std::s
 // A user token allowed `scope`; app-only tokens get 422 "This method requires an authenticated user", users whose
 // sign-up awaits approval 403 "Your login is currently pending approval" (Mastodon's words).
 Principal require_user(const httplib::Request& req, store::Database& db, std::string_view scope);
+
+// require_user for an action any one of `scopes` allows (verify_credentials takes `profile` or `read:accounts`).
+Principal require_user_any(const httplib::Request& req, store::Database& db,
+                           std::initializer_list<std::string_view> scopes);
 
 // The viewer's account for public reads: a user token if sent (and valid), otherwise anonymous.
 std::optional<int64_t> optional_viewer(const httplib::Request& req, store::Database& db);

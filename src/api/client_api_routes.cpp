@@ -1,5 +1,6 @@
 #include "api/client_api_routes.hpp"
 
+#include "api/accounts_routes.hpp"
 #include "api/custom_emoji_routes.hpp"
 #include "api/directory_routes.hpp"
 #include "api/instance_routes.hpp"
@@ -17,6 +18,7 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_oauth_routes(router, api);
   add_registration_routes(router, api);
   add_status_routes(router, api);
+  add_accounts_routes(router, api);
   add_instance_routes(router, api);
   add_media_routes(router, api);
   add_preferences_routes(router, api);

@@ -2,7 +2,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "federation/handlers/accept_handler.hpp"
 #include "federation/handlers/follow_handler.hpp"
+#include "federation/handlers/reject_handler.hpp"
 #include "federation/handlers/status_handlers.hpp"
 
 namespace vmst::federation {
@@ -11,6 +13,8 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
                        int64_t now) {
   const std::string type = activity.value("type", "");
   if (type == "Follow") return handle_follow(ctx, activity, actor, now);
+  if (type == "Accept") return handle_accept(ctx, activity, actor, now);
+  if (type == "Reject") return handle_reject(ctx, activity, actor);
   if (type == "Create") return handle_create(ctx, activity, actor, now);
   if (type == "Update") return handle_update(ctx, activity, actor, now);
   if (type == "Delete") return handle_delete(ctx, activity, actor);

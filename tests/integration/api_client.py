@@ -10,6 +10,7 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 import urllib.parse
 import uuid
 
@@ -90,7 +91,7 @@ def multipart(fields=None, files=None):
     """(body, content type) for multipart/form-data. files: {name: (filename, bytes, content type)}."""
     boundary = uuid.uuid4().hex
     parts = []
-    for name, value in (fields or {}).items():
+    for name, value in (fields.items() if isinstance(fields, dict) else fields or []):
         parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
                      + str(value).encode() + b"\r\n")
     for name, (filename, content, content_type) in (files or {}).items():
@@ -101,7 +102,8 @@ def multipart(fields=None, files=None):
 
 
 def api(vmst, method, path, token=None, json_body=None, form=None, headers=None, query=None, files=None, timeout=30):
-    """One request. json_body: a JSON body; form: url-encoded fields (with files: the multipart fields);
+    """One request. json_body: a JSON body; form: url-encoded fields, a dict or a list of pairs for repeated keys
+    (id[]) (with files: the multipart fields);
     files: {name: (filename, bytes, content type)}, sent as multipart/form-data."""
     h = dict(headers or {})
     if token:
@@ -116,7 +118,7 @@ def api(vmst, method, path, token=None, json_body=None, form=None, headers=None,
         body = urllib.parse.urlencode(form, doseq=True).encode()
         h["Content-Type"] = "application/x-www-form-urlencoded"
     if query:
-        path = path + "?" + urllib.parse.urlencode(query, doseq=True)
+        path = path + ("&" if "?" in path else "?") + urllib.parse.urlencode(query, doseq=True)
     conn = http.client.HTTPConnection(vmst.host, vmst.port, timeout=timeout)
     try:
         conn.request(method, path, body=body, headers=h)
@@ -124,6 +126,68 @@ def api(vmst, method, path, token=None, json_body=None, form=None, headers=None,
         return ApiResponse(r.status, {k.lower(): v for k, v in r.getheaders()}, r.read())
     finally:
         conn.close()
+
+
+def next_link(response):
+    """Path and query of the Link header's rel="next", or None."""
+    for part in response.headers.get("link", "").split(","):
+        part = part.strip()
+        if part.endswith('rel="next"'):
+            parsed = urllib.parse.urlsplit(part[part.index("<") + 1:part.index(">")])
+            return parsed.path + ("?" + parsed.query if parsed.query else "")
+    return None
+
+
+def sql(vmst, statement, *args):
+    """Runs one statement on the instance's database (committed) and returns its rows."""
+    with _db(vmst) as db:
+        return db.execute(statement, args).fetchall()
+
+
+def account_id(vmst, username, domain=None):
+    """An account's id as the API writes it."""
+    if domain is None:
+        rows = sql(vmst, "SELECT id FROM accounts WHERE lower(username) = lower(?) AND domain IS NULL", username)
+    else:
+        rows = sql(vmst, "SELECT id FROM accounts WHERE lower(username) = lower(?) AND domain = ?", username, domain)
+    assert rows, f"no account {username}@{domain}"
+    return str(rows[0][0])
+
+
+def user_token(vmst, username, scopes=ALL_SCOPES):
+    """Another token for an existing local user, e.g. with narrower scopes."""
+    return token_for(vmst, int(account_id(vmst, username)), scopes)
+
+
+def app_token(vmst, scopes="read"):
+    """A token without a user, as client_credentials grants."""
+    token = secrets.token_urlsafe(32)
+    with _db(vmst) as db:
+        db.execute("INSERT INTO oauth_access_tokens (id, user_id, token_hash, scopes, created_at) VALUES (?, NULL, ?, ?, ?)",
+                   (secrets.randbits(62), hashlib.sha256(token.encode()).hexdigest(), scopes, 0))
+    return token
+
+
+def seed_status(vmst, username, text, visibility="public", in_reply_to=None, index=True):
+    """A local status written straight into the database (with its full-text index row): for tests that need
+    statuses of every visibility or shape without going through posting. Returns its id as a string."""
+    author = int(account_id(vmst, username))
+    now = int(time.time() * 1000)
+    status_id = (now << 16) | secrets.randbelow(1 << 16)
+    base = vmst.base_url
+    reply_account = None
+    if in_reply_to is not None:
+        reply_account = sql(vmst, "SELECT account_id FROM statuses WHERE id = ?", int(in_reply_to))[0][0]
+    sql(vmst, "INSERT INTO statuses (id, uri, url, account_id, local, in_reply_to_id, in_reply_to_account_id,"
+              " visibility, text, content, created_at, updated_at) VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)",
+        status_id, f"{base}/users/{username}/statuses/{status_id}", f"{base}/@{username}/{status_id}", author,
+        None if in_reply_to is None else int(in_reply_to), reply_account, visibility, text, f"<p>{text}</p>", now, now)
+    sql(vmst, "INSERT INTO status_stats (status_id) VALUES (?)", status_id)
+    sql(vmst, "UPDATE account_stats SET statuses_count = statuses_count + 1, last_status_at = ? WHERE account_id = ?",
+        now, author)
+    if index:
+        sql(vmst, "INSERT INTO statuses_fts (rowid, plain_text) VALUES (?, ?)", status_id, text)
+    return str(status_id)
 
 
 def tiny_png(width=2, height=1, rgb=(255, 0, 0)):

@@ -46,7 +46,7 @@ def test_instance_v1_has_every_required_key_with_the_documented_types(vmst):
     assert body["uri"] == vmst.domain  # bare domain, no scheme
     assert body["title"] == "vmst test"
     assert re.match(r"^4\.3\.0 \(compatible; vmst \d+\.\d+\.\d+\)$", body["version"]), body["version"]
-    assert body["urls"]["streaming_api"] == f"ws://{vmst.domain}"
+    assert body["urls"]["streaming_api"] == vmst.streaming_url
     assert set(body["stats"]) == {"user_count", "status_count", "domain_count"}
     assert all(isinstance(v, int) for v in body["stats"].values())
     assert body["registrations"] is False and body["approval_required"] is False
@@ -77,7 +77,7 @@ def test_instance_v2_has_every_required_key_with_the_documented_types(vmst):
     assert all(set(icon) == {"src", "size"} for icon in body["icon"]) and body["icon"]
     config = body["configuration"]
     urls = config["urls"]
-    assert urls["streaming"] == f"ws://{vmst.domain}"
+    assert urls["streaming"] == vmst.streaming_url
     for key in ["status", "about", "privacy_policy", "terms_of_service"]:
         assert key in urls, key
     assert "public_key" in config["vapid"]

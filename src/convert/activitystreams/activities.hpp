@@ -14,4 +14,20 @@ nlohmann::json follow_reference(const std::string& follow_id, const std::string&
 nlohmann::json accept_follow(const store::AccountRecord& target, const nlohmann::json& follow, int64_t sequence);
 nlohmann::json reject_follow(const store::AccountRecord& target, const nlohmann::json& follow, int64_t sequence);
 
+// A Follow sent by the local account `follower`. `id` is the activity id (recorded with the follow request so the
+// peer's Accept or Reject can be matched to it).
+nlohmann::json follow_activity(const std::string& id, const store::AccountRecord& follower,
+                               const store::AccountRecord& target);
+
+// Block of `target` by the local account `blocker`.
+nlohmann::json block_activity(const std::string& id, const store::AccountRecord& blocker,
+                              const store::AccountRecord& target);
+
+// Undo of an activity the local account `actor` sent; `object` is the activity or a compact reference to it.
+nlohmann::json undo_activity(const store::AccountRecord& actor, const nlohmann::json& object);
+
+// Update of a local actor to its followers after a profile change; `actor` is its document (actor.hpp
+// local_actor), `sequence` makes the id unique.
+nlohmann::json update_actor_activity(const nlohmann::json& actor, int64_t sequence);
+
 }  // namespace vmst::convert::as

@@ -65,6 +65,9 @@ nlohmann::json local_actor(const store::AccountRecord& account, const federation
   actor["memorial"] = account.memorial;
   actor["tag"] = nlohmann::json::array();
   actor["attachment"] = profile_fields(account.fields_json);
+  // Uploaded profile images; without them peers show their own default pictures.
+  if (account.avatar_file_path) actor["icon"] = {{"type", "Image"}, {"url", urls.media_file(*account.avatar_file_path)}};
+  if (account.header_file_path) actor["image"] = {{"type", "Image"}, {"url", urls.media_file(*account.header_file_path)}};
   auto aliases = nlohmann::json::parse(account.also_known_as_json, nullptr, false);
   if (aliases.is_array() && !aliases.empty()) actor["alsoKnownAs"] = aliases;
   return actor;

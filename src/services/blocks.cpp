@@ -1,0 +1,81 @@
+#include "services/blocks.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "convert/activitystreams/activities.hpp"
+#include "services/follows.hpp"
+#include "services/service_error.hpp"
+#include "store/account_domain_block_store.hpp"
+#include "store/block_store.hpp"
+#include "store/feed_merge_store.hpp"
+#include "store/follow_store.hpp"
+#include "store/ids.hpp"
+
+namespace vmst::services {
+
+void block(store::Connection& c, Outbox& outbox, const store::AccountRecord& account,
+           const store::AccountRecord& target, int64_t now) {
+  if (account.id == target.id) return;
+  unfollow(c, outbox, account, target, now);
+  remove_from_followers(c, outbox, account, target, now);
+  if (store::has_follow_request(c, target.id, account.id)) reject_follow_request(c, outbox, account, target, now);
+
+  const int64_t id = store::next_id();
+  const std::string uri = account.uri + "/blocks/" + std::to_string(id);
+  if (!store::insert_block(c, id, account.id, target.id, uri, now)) return;
+  store::unmerge_from_home_feed(c, account.id, target.id, true);
+  if (target.local()) {
+    store::unmerge_from_home_feed(c, target.id, account.id, true);
+  } else {
+    outbox.send_to(c, account, convert::as::block_activity(uri, account, target), target, now);
+  }
+}
+
+void unblock(store::Connection& c, Outbox& outbox, const store::AccountRecord& account,
+             const store::AccountRecord& target, int64_t now) {
+  auto removed = store::delete_block(c, account.id, target.id);
+  if (!removed || target.local()) return;
+  const std::string uri = removed->uri.value_or(account.uri + "/blocks/" + std::to_string(removed->id));
+  auto reference = convert::as::block_activity(uri, account, target);
+  outbox.send_to(c, account, convert::as::undo_activity(account, reference), target, now);
+}
+
+std::string normalize_blocked_domain(const std::string& domain, const std::string& local_domain) {
+  std::string out;
+  for (unsigned char ch : domain) out += static_cast<char>(std::tolower(ch));
+  auto first = out.find_first_not_of(" \t\r\n");
+  auto last = out.find_last_not_of(" \t\r\n");
+  out = first == std::string::npos ? "" : out.substr(first, last - first + 1);
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  if (out.empty()) throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Domain can't be blank");
+  const bool valid = std::all_of(out.begin(), out.end(), [](unsigned char ch) {
+    return std::isalnum(ch) || ch == '.' || ch == '-' || ch == ':' || ch == '_' || ch >= 0x80;
+  });
+  if (!valid || out.front() == '.' || out.front() == '-') {
+    throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Domain is invalid");
+  }
+  std::string local;
+  for (unsigned char ch : local_domain) local += static_cast<char>(std::tolower(ch));
+  if (out == local) throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Domain is this server");
+  return out;
+}
+
+void block_domain(store::Connection& c, Outbox& outbox, const store::AccountRecord& account,
+                  const std::string& domain, int64_t now) {
+  store::insert_account_domain_block(c, store::next_id(), account.id, domain, now);
+  for (const auto& row : store::followers_on_domain(c, account.id, domain)) {
+    if (auto follower = store::find_account(c, row.account_id)) remove_from_followers(c, outbox, account, *follower, now);
+  }
+  for (const auto& row : store::follow_requests_on_domain(c, account.id, domain)) {
+    if (auto requester = store::find_account(c, row.account_id)) {
+      reject_follow_request(c, outbox, account, *requester, now);
+    }
+  }
+}
+
+void unblock_domain(store::Connection& c, const store::AccountRecord& account, const std::string& domain) {
+  store::delete_account_domain_block(c, account.id, domain);
+}
+
+}  // namespace vmst::services
