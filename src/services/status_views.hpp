@@ -7,6 +7,7 @@
 
 #include "convert/mastodon/status_bundle.hpp"
 #include "store/database.hpp"
+#include "store/filter_store.hpp"
 #include "store/status_store.hpp"
 
 namespace vmst::services {
@@ -20,7 +21,10 @@ bool status_visible_to(store::Connection& c, const store::StatusRecord& status, 
 store::StatusRecord visible_status(store::Connection& c, int64_t status_id, std::optional<int64_t> viewer);
 
 // Loads the statuses, what they reblog, their authors, mentions, tags, media, applications and the viewer's flags.
+// With the viewer's filters for the context (services/status_filters.hpp active_filters), each status also gets the
+// FilterResults it renders in `filtered`; without them `filtered` is [].
 convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::vector<int64_t>& ids,
-                                              std::optional<int64_t> viewer);
+                                              std::optional<int64_t> viewer,
+                                              const std::vector<store::FilterRecord>* filters = nullptr);
 
 }  // namespace vmst::services
