@@ -158,7 +158,6 @@ FilterMatcher::FilterMatcher(const std::vector<store::FilterRecord>& filters) {
       Keyword prepared;
       prepared.folded = decode(k.keyword).folded;
       if (prepared.folded.empty()) continue;
-      prepared.whole_word = k.whole_word;
       prepared.word_start = k.whole_word && is_word(prepared.folded.front());
       prepared.word_end = k.whole_word && is_word(prepared.folded.back());
       p.keywords.push_back(std::move(prepared));

@@ -44,7 +44,6 @@ class FilterMatcher {
     std::u32string folded;
     bool word_start = false;  // the keyword begins with a word character: a boundary is needed before it
     bool word_end = false;
-    bool whole_word = true;
   };
   struct Prepared {
     std::vector<Keyword> keywords;
