@@ -99,6 +99,16 @@ std::optional<AccountRecord> find_account(Connection& c, int64_t id) {
   return first_account(q);
 }
 
+std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
+                                                           const std::string& domain) {
+  auto& q = c.prepare(std::string(kAccountColumns) +
+                      "WHERE lower(a.username) = lower(?) AND coalesce(lower(a.domain), '') = lower(?) "
+                      "AND a.domain IS NOT NULL");
+  q.bind(1, username);
+  q.bind(2, domain);
+  return first_account(q);
+}
+
 std::vector<AccountRecord> find_accounts(Connection& c, const std::vector<int64_t>& ids) {
   std::vector<AccountRecord> out;
   if (ids.empty()) return out;

@@ -84,6 +84,9 @@ std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::strin
 // A local account (including the instance actor) by username, case-insensitively.
 std::optional<AccountRecord> find_local_account_by_username(Connection& c, const std::string& username);
 std::optional<AccountRecord> find_instance_actor(Connection& c);
+// A remote account by username and domain (host[:port]), case-insensitively.
+std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
+                                                           const std::string& domain);
 void insert_instance_actor(Connection& c, const NewInstanceActor& actor);
 
 struct LocalAccountSummary {

@@ -203,13 +203,15 @@ void delete_mentions(Connection& c, int64_t status_id) {
   q.exec();
 }
 
-int64_t upsert_tag(Connection& c, int64_t new_id, const std::string& name, int64_t now) {
+int64_t upsert_tag(Connection& c, int64_t new_id, const std::string& name, const std::string& display_name,
+                   int64_t now) {
   auto& insert = c.prepare(
-      "INSERT INTO tags (id, name, display_name, created_at, last_status_at) VALUES (?1, ?2, ?2, ?3, ?3)"
-      " ON CONFLICT (name) DO UPDATE SET last_status_at = ?3");
+      "INSERT INTO tags (id, name, display_name, created_at, last_status_at) VALUES (?1, ?2, ?3, ?4, ?4)"
+      " ON CONFLICT (name) DO UPDATE SET last_status_at = ?4");
   insert.bind(1, new_id);
   insert.bind(2, name);
-  insert.bind(3, now);
+  insert.bind(3, display_name);
+  insert.bind(4, now);
   insert.exec();
   auto id = find_tag_id(c, name);
   return id.value_or(new_id);
@@ -239,7 +241,7 @@ std::vector<std::pair<int64_t, std::string>> tags_of(Connection& c, const std::v
   std::vector<std::pair<int64_t, std::string>> out;
   if (status_ids.empty()) return out;
   auto& q = c.prepare(
-      "SELECT st.status_id, lower(t.name) FROM status_tags st JOIN tags t ON t.id = st.tag_id "
+      "SELECT st.status_id, t.name FROM status_tags st JOIN tags t ON t.id = st.tag_id "
       "WHERE st.status_id IN (SELECT value FROM json_each(?)) ORDER BY t.name");
   q.bind(1, id_list(status_ids));
   while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getString());
@@ -345,6 +347,30 @@ std::vector<int64_t> descendant_ids(Connection& c, int64_t status_id, int max_co
   q.bind(2, max_count);
   while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
   return out;
+}
+
+std::optional<int64_t> find_idempotent_status(Connection& c, int64_t account_id, const std::string& key,
+                                              int64_t since) {
+  auto& q = c.prepare(
+      "SELECT k.status_id FROM idempotency_keys k JOIN statuses s ON s.id = k.status_id"
+      " WHERE k.account_id = ? AND k.key = ? AND k.created_at >= ? AND s.deleted_at IS NULL");
+  q.bind(1, account_id);
+  q.bind(2, key);
+  q.bind(3, since);
+  if (!q.executeStep()) return std::nullopt;
+  return q.getColumn(0).getInt64();
+}
+
+void insert_idempotency_key(Connection& c, int64_t account_id, const std::string& key, int64_t status_id,
+                            int64_t now) {
+  auto& q = c.prepare(
+      "INSERT INTO idempotency_keys (account_id, key, status_id, created_at) VALUES (?, ?, ?, ?)"
+      " ON CONFLICT (account_id, key) DO UPDATE SET status_id = excluded.status_id, created_at = excluded.created_at");
+  q.bind(1, account_id);
+  q.bind(2, key);
+  q.bind(3, status_id);
+  q.bind(4, now);
+  q.exec();
 }
 
 std::optional<int64_t> find_conversation_by_uri(Connection& c, const std::string& uri) {

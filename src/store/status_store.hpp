@@ -56,11 +56,12 @@ void insert_mention(Connection& c, int64_t id, int64_t status_id, int64_t accoun
 std::vector<std::pair<int64_t, int64_t>> mentions_of(Connection& c, const std::vector<int64_t>& status_ids);
 void delete_mentions(Connection& c, int64_t status_id);
 
-// Finds or creates the tag (case-insensitive) and returns its id.
-int64_t upsert_tag(Connection& c, int64_t new_id, const std::string& name, int64_t now);
+// Finds or creates the tag by its normalised name and returns its id.
+int64_t upsert_tag(Connection& c, int64_t new_id, const std::string& name, const std::string& display_name,
+                   int64_t now);
 void link_status_tag(Connection& c, int64_t status_id, int64_t tag_id);
 void unlink_status_tags(Connection& c, int64_t status_id);
-// (status_id, tag display name) pairs.
+// (status_id, normalised tag name) pairs.
 std::vector<std::pair<int64_t, std::string>> tags_of(Connection& c, const std::vector<int64_t>& status_ids);
 std::optional<int64_t> find_tag_id(Connection& c, const std::string& name);
 
@@ -94,6 +95,10 @@ std::vector<StatusEditRecord> status_edits(Connection& c, int64_t status_id);
 // Statuses in the thread: direct ancestors (walking in_reply_to_id) and all descendants.
 std::vector<int64_t> ancestor_ids(Connection& c, int64_t status_id, int max_depth);
 std::vector<int64_t> descendant_ids(Connection& c, int64_t status_id, int max_count);
+
+// A status created with the same Idempotency-Key by the account since `since`.
+std::optional<int64_t> find_idempotent_status(Connection& c, int64_t account_id, const std::string& key, int64_t since);
+void insert_idempotency_key(Connection& c, int64_t account_id, const std::string& key, int64_t status_id, int64_t now);
 
 std::optional<int64_t> find_conversation_by_uri(Connection& c, const std::string& uri);
 void insert_conversation(Connection& c, int64_t id, const std::optional<std::string>& uri, int64_t now);
