@@ -1,7 +1,6 @@
 #include "services/timelines.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 #include "services/page_fill.hpp"
 #include "services/service_error.hpp"
@@ -9,6 +8,7 @@
 #include "services/status_views.hpp"
 #include "store/list_store.hpp"
 #include "store/timeline_store.hpp"
+#include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -48,21 +48,13 @@ store::PublicScope public_scope(const PublicTimelineOptions& options, std::optio
   return scope;
 }
 
-std::string tag_name(std::string name) {
-  if (!name.empty() && name.front() == '#') name.erase(0, 1);
-  return name;
-}
-
-// Without '#', empties and repeats (ignoring ASCII case, as the tags table compares names).
-std::vector<std::string> tag_names(const std::vector<std::string>& names) {
-  std::vector<std::string> out, seen;
+// The stored keys of the names (as posting stores tags: #Café, #cafe and #ＣＡＦＥ are one), without empties and
+// repeats.
+std::vector<std::string> tag_keys(const std::vector<std::string>& names) {
+  std::vector<std::string> out;
   for (const auto& n : names) {
-    auto name = tag_name(n);
-    std::string key = name;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    if (name.empty() || std::find(seen.begin(), seen.end(), key) != seen.end()) continue;
-    seen.push_back(std::move(key));
-    out.push_back(std::move(name));
+    auto key = text::normalize_hashtag_name(n);
+    if (!key.empty() && std::find(out.begin(), out.end(), key) == out.end()) out.push_back(std::move(key));
   }
   return out;
 }
@@ -93,14 +85,14 @@ TimelinePage tag_timeline(store::Database& db, std::optional<int64_t> viewer, co
     const int64_t now = now_millis();
     store::TagScope scope;
     scope.where = public_scope(options.where, viewer);
-    auto any = tag_names(options.any);
-    any.insert(any.begin(), tag_name(options.tag));
-    scope.any_tag_ids = store::find_tag_ids(c, any);
-    const auto all = tag_names(options.all);
+    std::vector<std::string> any = options.any;
+    any.insert(any.begin(), options.tag);
+    scope.any_tag_ids = store::find_tag_ids(c, tag_keys(any));
+    const auto all = tag_keys(options.all);
     scope.all_tag_ids = store::find_tag_ids(c, all);
     // A tag that does not exist cannot be on every status.
     if (scope.all_tag_ids.size() < all.size()) return {};
-    scope.none_tag_ids = store::find_tag_ids(c, tag_names(options.none));
+    scope.none_tag_ids = store::find_tag_ids(c, tag_keys(options.none));
     if (scope.any_tag_ids.empty()) return {};
     return read_page(c, viewer, FilterContext::Public, page,
                      [&](const store::IdPage& p) { return store::tag_timeline_ids(c, scope, p, now); });

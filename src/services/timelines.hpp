@@ -37,7 +37,8 @@ struct TagTimelineOptions {
   PublicTimelineOptions where;
 };
 
-// Names are matched case-insensitively; a leading '#' is ignored. Unknown tags match nothing.
+// Names are normalised as posting stores them (case, width and Latin accents do not matter; a leading '#' is
+// ignored). Unknown tags match nothing.
 TimelinePage tag_timeline(store::Database& db, std::optional<int64_t> viewer, const TagTimelineOptions& options,
                           const store::IdPage& page);
 

@@ -130,7 +130,6 @@ std::vector<int64_t> tag_timeline_ids(Connection& c, const TagScope& scope, cons
 std::vector<int64_t> find_tag_ids(Connection& c, const std::vector<std::string>& names) {
   std::vector<int64_t> ids;
   if (names.empty()) return ids;
-  // tags.name is COLLATE NOCASE, so the comparison (and the unique index) ignore case.
   auto& q = c.prepare("SELECT id FROM tags WHERE name IN (SELECT value FROM json_each(?)) ORDER BY id");
   q.bind(1, nlohmann::json(names).dump());
   while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());

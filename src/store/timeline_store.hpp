@@ -41,7 +41,7 @@ struct TagScope {
 
 std::vector<int64_t> tag_timeline_ids(Connection& c, const TagScope& scope, const IdPage& page, int64_t now);
 
-// Tag ids by name, case-insensitively; unknown names are left out.
+// Tag ids by stored (normalised) name; unknown names are left out.
 std::vector<int64_t> find_tag_ids(Connection& c, const std::vector<std::string>& names);
 
 struct ListScope {

@@ -99,10 +99,21 @@ TEST_CASE("a list timeline of someone else's list is not found", "[timelines]") 
 TEST_CASE("a tag timeline with an unknown all[] tag is empty", "[timelines]") {
   World w;
   const int64_t id = w.f.post(w.alice, "<p>#cats</p>");
-  w.f.db.write([&](store::Connection& c) { store::link_status_tag(c, id, store::upsert_tag(c, store::next_id(), "cats", 1)); });
+  w.f.db.write([&](store::Connection& c) { store::link_status_tag(c, id, store::upsert_tag(c, store::next_id(), "cats", "cats", 1)); });
   services::TagTimelineOptions options;
   options.tag = "#Cats";
   CHECK(services::tag_timeline(w.f.db, std::nullopt, options, kNewest).ids == std::vector<int64_t>{id});
   options.all = {"unknown"};
   CHECK(services::tag_timeline(w.f.db, std::nullopt, options, kNewest).ids.empty());
+}
+
+TEST_CASE("a tag is looked up by the name posting stores, whatever case, width or accents", "[timelines]") {
+  World w;
+  const int64_t id = w.f.post(w.alice, "<p>#cafe</p>");
+  w.f.db.write([&](store::Connection& c) { store::link_status_tag(c, id, store::upsert_tag(c, store::next_id(), "cafe", "Café", 1)); });
+  for (const std::string name : {"Café", "CAFE", "ｃａｆｅ"}) {
+    services::TagTimelineOptions options;
+    options.tag = name;
+    CHECK(services::tag_timeline(w.f.db, std::nullopt, options, kNewest).ids == std::vector<int64_t>{id});
+  }
 }

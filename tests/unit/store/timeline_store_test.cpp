@@ -194,8 +194,8 @@ TEST_CASE("tag timelines match names case-insensitively with any, all and none",
   const int64_t dogs = f.post(alice, "<p>#dogs</p>");
   int64_t cat_tag = 0, dog_tag = 0;
   f.db.write([&](store::Connection& c) {
-    cat_tag = store::upsert_tag(c, store::next_id(), "Cats", 1);
-    dog_tag = store::upsert_tag(c, store::next_id(), "dogs", 1);
+    cat_tag = store::upsert_tag(c, store::next_id(), "cats", "Cats", 1);
+    dog_tag = store::upsert_tag(c, store::next_id(), "dogs", "dogs", 1);
     store::link_status_tag(c, cats, cat_tag);
     store::link_status_tag(c, both, cat_tag);
     store::link_status_tag(c, both, dog_tag);
