@@ -48,6 +48,16 @@ install_node_if_missing() {
   fi
 }
 
+# Installs npm's masto (the masto.js client the integration tests drive) from its lock file, like the Fedify peer.
+install_masto_client() {
+  local client_dir=tests/integration/masto_client
+  local marker="$client_dir/node_modules/.package-lock.json"
+  if [ ! -f "$marker" ] || [ "$client_dir/package-lock.json" -nt "$marker" ]; then
+    echo "Installing the masto.js client's npm packages"
+    (cd "$client_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 # Installs the Fedify peer's node_modules from its lock file when they are missing or older than package-lock.json.
 install_fedify_peer() {
   local peer_dir=tests/integration/fedify_peer

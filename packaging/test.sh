@@ -7,6 +7,7 @@ source packaging/dependencies.sh
 install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 install_node_if_missing
 install_fedify_peer
+install_masto_client
 
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVMST_SANITIZE=ON >/dev/null
 cmake --build build/test

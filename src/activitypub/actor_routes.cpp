@@ -6,6 +6,7 @@
 #include "http/error_responses.hpp"
 #include "services/discovery.hpp"
 #include "services/instance_actor.hpp"
+#include "services/status_documents.hpp"
 #include "web/profile_page.hpp"
 
 namespace vmst::activitypub {
@@ -39,6 +40,26 @@ void add_actor_routes(http::Router& router, store::Database& db, const app::Conf
                  return;
                }
                send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain));
+             });
+
+  // A status at its ActivityPub id: the Note for servers, a redirect to its page for browsers.
+  router.add(http::Method::Get, "/users/:username/statuses/:id",
+             [&](const httplib::Request& req, httplib::Response& res, const http::PathParams& params) {
+               auto account = local_user(db, params.get("username"));
+               int64_t id = 0;
+               try {
+                 id = std::stoll(params.get("id"));
+               } catch (const std::exception&) {
+                 throw http::HttpError(404, "Record not found");
+               }
+               auto note = db.read([&](store::Connection& c) { return services::public_note(c, id, urls); });
+               if (!note || (*note)["attributedTo"] != account.uri) throw http::HttpError(404, "Record not found");
+               if (!http::wants_activity_json(req)) {
+                 res.set_header("Vary", "Accept");
+                 res.set_redirect(urls.status_page(account.username, id), 302);
+                 return;
+               }
+               send_activity_json(res, *note);
              });
 
   router.add(http::Method::Get, "/:handle",

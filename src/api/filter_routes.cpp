@@ -34,7 +34,7 @@ std::vector<services::KeywordChange> keyword_changes_of(const http::RequestParam
     services::KeywordChange change;
     if (auto id = item.find("id"); id != item.end()) {
       auto text = http::scalar_text(*id);
-      if (text && !text->empty()) change.id = record_id(*text);
+      if (text && !text->empty()) change.id = path_id(*text);
     }
     if (auto keyword = item.find("keyword"); keyword != item.end()) change.keyword = http::scalar_text(*keyword);
     if (auto whole = item.find("whole_word"); whole != item.end()) change.whole_word = http::parse_rails_boolean(*whole);
@@ -144,7 +144,7 @@ void add_filter_routes(http::Router& router, ApiContext& api) {
     const int64_t id = path_id(path, "id");
     auto text = http::RequestParams::from(req).string("status_id");
     std::optional<int64_t> status_id;
-    if (text && !text->empty()) status_id = record_id(*text);
+    if (text && !text->empty()) status_id = path_id(*text);
     http::send_json(res, 200, cm::filter_status_json(services::add_filter_status(api.db, owner, id, status_id)));
   });
   router.add(Method::Get, "/api/v2/filters/statuses/:id", [&api](Req req, Res res, Path path) {

@@ -1,21 +1,34 @@
 #pragma once
-// Ids in request paths and parameters. Mastodon answers 404 for an id that is not a number, as for one that does
-// not exist, so that is what these throw.
+// Ids in API paths: decimal snowflakes. Anything else names no record, so it is a 404 like an unknown id.
+#include <charconv>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "http/error_responses.hpp"
 #include "http/router.hpp"
 
 namespace vmst::api {
 
-// The decimal id in `text`; throws HttpError(404, "Record not found") otherwise.
-int64_t record_id(const std::string& text);
+inline int64_t path_id(const std::string& text) {
+  int64_t value = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value <= 0) {
+    throw http::HttpError(404, "Record not found");
+  }
+  return value;
+}
 
 // :name of the route as an id.
-int64_t path_id(const http::PathParams& params, std::string_view name);
+inline int64_t path_id(const http::PathParams& params, std::string_view name) { return path_id(params.get(name)); }
 
-// Every text as an id (404 for any that is not one).
-std::vector<int64_t> record_ids(const std::vector<std::string>& texts);
+// Ids sent as parameters (account_ids[] and the like) follow the same rule: one that is not an id is a 404.
+inline std::vector<int64_t> record_ids(const std::vector<std::string>& texts) {
+  std::vector<int64_t> ids;
+  ids.reserve(texts.size());
+  for (const auto& text : texts) ids.push_back(path_id(text));
+  return ids;
+}
 
 }  // namespace vmst::api

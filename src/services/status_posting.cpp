@@ -22,6 +22,7 @@
 #include "text/status_html_renderer.hpp"
 #include "text/status_length.hpp"
 #include "text/status_text_parser.hpp"
+#include "text/status_text_trim.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {

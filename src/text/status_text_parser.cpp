@@ -48,6 +48,7 @@ std::vector<Token> parse_status_text(std::string_view text) {
   std::vector<TokenSpan> entities = scan_urls(code_points);
   append_spans(entities, scan_hashtags(code_points));
   append_spans(entities, scan_mentions(code_points));
+  append_spans(entities, scan_extended_uris(code_points));
   entities = without_overlaps(std::move(entities));
   // Mastodon looks for custom emoji separately, over the whole text.
   append_spans(entities, scan_custom_emoji(code_points));

@@ -8,6 +8,8 @@
 //   "http://localhost" is not linked, as on Mastodon); an optional port; a path that may hold balanced parentheses
 //   (one level of nesting) and does not end in punctuation such as . , ! ? : ; ' " ) or 「」; a query that ends in a
 //   letter, digit or one of _ & = # / -. Protocol-less links ("example.com") are not linked, as on Mastodon.
+//   Mastodon also links xmpp: URIs (xmpp:room@conference.example.org?join) and magnet:? URIs; they are url
+//   tokens too, but count in full towards the length.
 // - mention: @user or @user@domain, not right after a word character, / or = (so e-mail addresses are not
 //   mentions), and not followed by another @, an accented Latin letter or "://". The user part is ASCII letters,
 //   digits and _ with inner runs of . or -; the domain part is word characters with inner runs of . or -.

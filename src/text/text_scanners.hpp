@@ -17,6 +17,8 @@ struct TokenSpan {
 };
 
 std::vector<TokenSpan> scan_urls(const CodePoints& text);
+// xmpp: and magnet: URIs, which Mastodon links too (but, unlike the links above, counts in full).
+std::vector<TokenSpan> scan_extended_uris(const CodePoints& text);
 std::vector<TokenSpan> scan_mentions(const CodePoints& text);
 std::vector<TokenSpan> scan_hashtags(const CodePoints& text);
 std::vector<TokenSpan> scan_custom_emoji(const CodePoints& text);
@@ -24,6 +26,11 @@ std::vector<TokenSpan> scan_custom_emoji(const CodePoints& text);
 // Sorted by start, without any span that starts before the last kept one ends (twitter-text's
 // remove_overlapping_entities).
 std::vector<TokenSpan> without_overlaps(std::vector<TokenSpan> spans);
+
+// Pieces of the link grammar that scan_extended_uris shares with scan_urls.
+bool is_valid_url_preceding_char(char32_t c);
+std::size_t url_domain_end(const CodePoints& text, std::size_t at);  // `at` when no host starts there
+std::size_t url_query_end(const CodePoints& text, std::size_t at);   // `at` ('?') when no query follows
 
 // The characters Mastodon lets stand inside a hashtag name besides word characters: _ · ・ and U+200C ZERO WIDTH
 // NON-JOINER (Persian writes words with it).

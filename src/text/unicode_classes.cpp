@@ -1,6 +1,7 @@
 #include "text/unicode_classes.hpp"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 namespace vmst::text {
 namespace {
@@ -27,6 +28,12 @@ bool is_alnum(char32_t c) { return is_alphabetic(c) || (in_unicode_range(c) && i
 bool is_word_char(char32_t c) {
   if (c < 0x80) return is_ascii_alnum(c) || c == '_';
   return is_alphabetic(c) || (in_unicode_range(c) && in_category(c, U_GC_M_MASK | U_GC_ND_MASK | U_GC_PC_MASK));
+}
+
+bool is_dash_punctuation(char32_t c) { return in_unicode_range(c) && in_category(c, U_GC_PD_MASK); }
+
+bool is_cyrillic(char32_t c) {
+  return in_unicode_range(c) && u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_SCRIPT) == USCRIPT_CYRILLIC;
 }
 
 bool is_ascii_alnum(char32_t c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }

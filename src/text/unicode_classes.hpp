@@ -12,6 +12,8 @@ bool is_white_space(char32_t c);  // [[:space:]], \p{White_Space}
 bool is_alphabetic(char32_t c);   // [[:alpha:]]: the Alphabetic property
 bool is_alnum(char32_t c);        // [[:alnum:]]: Alphabetic or a decimal digit
 bool is_word_char(char32_t c);    // [[:word:]]: Alphabetic, a mark, a decimal digit or connector punctuation
+bool is_dash_punctuation(char32_t c);  // \p{Pd}
+bool is_cyrillic(char32_t c);          // \p{Cyrillic}
 bool is_ascii_alnum(char32_t c);
 bool is_ascii_digit(char32_t c);
 

@@ -38,11 +38,6 @@ bool is_domain_char(char32_t c) {
          !is_invalid_character(c);
 }
 
-bool is_valid_preceding_char(char32_t c) {
-  return !is_ascii_alnum(c) && c != '@' && c != 0xFF20 && c != '$' && c != '#' && c != 0xFF03 &&
-         !is_invalid_character(c);
-}
-
 // The characters after a top-level domain that would make it part of a longer word.
 bool continues_top_level_domain(char32_t c) { return is_ascii_alnum(c) || c == '@' || c == '+' || c == '-'; }
 
@@ -106,34 +101,6 @@ struct Label {
   bool has_underscore = false;
 };
 
-// twitter-text's valid_domain: subdomains, then a domain name (no underscore), then a top-level domain. The
-// regular expression backtracks from the most subdomains to the fewest; so does this.
-std::size_t domain_end(const CodePoints& text, std::size_t at) {
-  std::vector<Label> labels;
-  std::size_t pos = at;
-  for (;;) {
-    const std::size_t start = pos;
-    bool has_underscore = false;
-    while (is_domain_char(text.at(pos)) || text.at(pos) == '-' || text.at(pos) == '_') {
-      has_underscore = has_underscore || text.at(pos) == '_';
-      ++pos;
-    }
-    if (pos == start || text.at(pos) != '.' || !is_domain_char(text.at(start)) || !is_domain_char(text.at(pos - 1))) {
-      break;
-    }
-    labels.push_back({pos, has_underscore});
-    ++pos;
-  }
-  for (std::size_t k = labels.size(); k > 0; --k) {
-    const Label& domain_name = labels[k - 1];
-    if (domain_name.has_underscore) continue;
-    const std::size_t tld_start = domain_name.end + 1;
-    const std::size_t tld_end = top_level_domain_end(text, tld_start);
-    if (tld_end > tld_start) return tld_end;
-  }
-  return at;
-}
-
 // twitter-text's valid_url_balanced_parens: "(" then path characters, or path characters around one nested
 // parenthesised group, then ")". Returns the end after ")" or `at` when there is none.
 std::size_t balanced_parens_end(const CodePoints& text, std::size_t at) {
@@ -171,16 +138,49 @@ std::size_t path_end(const CodePoints& text, std::size_t at) {
   return end;
 }
 
-// "?" and query characters up to the last query ending character; `at` (no query) when there is none.
-std::size_t query_end(const CodePoints& text, std::size_t at) {
+}  // namespace
+
+// twitter-text's valid_domain: subdomains, then a domain name (no underscore), then a top-level domain. The
+// regular expression backtracks from the most subdomains to the fewest; so does this.
+std::size_t url_domain_end(const CodePoints& text, std::size_t at) {
+  std::vector<Label> labels;
+  std::size_t pos = at;
+  for (;;) {
+    const std::size_t start = pos;
+    bool has_underscore = false;
+    while (is_domain_char(text.at(pos)) || text.at(pos) == '-' || text.at(pos) == '_') {
+      has_underscore = has_underscore || text.at(pos) == '_';
+      ++pos;
+    }
+    if (pos == start || text.at(pos) != '.' || !is_domain_char(text.at(start)) || !is_domain_char(text.at(pos - 1))) {
+      break;
+    }
+    labels.push_back({pos, has_underscore});
+    ++pos;
+  }
+  for (std::size_t k = labels.size(); k > 0; --k) {
+    const Label& domain_name = labels[k - 1];
+    if (domain_name.has_underscore) continue;
+    const std::size_t tld_start = domain_name.end + 1;
+    const std::size_t tld_end = top_level_domain_end(text, tld_start);
+    if (tld_end > tld_start) return tld_end;
+  }
+  return at;
+}
+
+bool is_valid_url_preceding_char(char32_t c) {
+  return !is_ascii_alnum(c) && c != '@' && c != 0xFF20 && c != '$' && c != '#' && c != 0xFF03 &&
+         !is_invalid_character(c);
+}
+
+// "?" and query characters up to the last query ending character.
+std::size_t url_query_end(const CodePoints& text, std::size_t at) {
   std::size_t end = at;
   for (std::size_t pos = at + 1; is_query_char(text.at(pos)); ++pos) {
     if (is_query_ending_char(text.at(pos))) end = pos + 1;
   }
   return end;
 }
-
-}  // namespace
 
 std::vector<TokenSpan> scan_urls(const CodePoints& text) {
   std::vector<TokenSpan> urls;
@@ -189,16 +189,16 @@ std::vector<TokenSpan> scan_urls(const CodePoints& text) {
   for (std::size_t begin = 0; begin < text.size(); ++begin) {
     const std::size_t scheme_length = scheme_length_at(text, begin);
     if (scheme_length == 0) continue;
-    if (begin > 0 && (begin - 1 < consumed || !is_valid_preceding_char(text.before(begin)))) continue;
+    if (begin > 0 && (begin - 1 < consumed || !is_valid_url_preceding_char(text.before(begin)))) continue;
     const std::size_t host_start = begin + scheme_length;
-    std::size_t end = domain_end(text, host_start);
+    std::size_t end = url_domain_end(text, host_start);
     if (end == host_start) continue;
     if (text.at(end) == ':' && is_ascii_digit(text.at(end + 1))) {
       ++end;
       while (is_ascii_digit(text.at(end))) ++end;
     }
     if (text.at(end) == '/') end = path_end(text, end + 1);
-    if (text.at(end) == '?') end = query_end(text, end);
+    if (text.at(end) == '?') end = url_query_end(text, end);
     consumed = end;
     if (end - begin > kMaxUrlLength) continue;
     urls.push_back({TokenKind::url, begin, end, end});

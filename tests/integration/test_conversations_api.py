@@ -9,7 +9,7 @@ from harness import VmstInstance
 def server():
     with VmstInstance() as vmst:
         vmst.start()
-        tokens = {name: make_user(vmst, name) for name in ("alice", "bob")}
+        tokens = {name: make_user(vmst, name).token for name in ("alice", "bob")}
         yield vmst, tokens
 
 
@@ -20,7 +20,7 @@ def test_conversations_need_a_user_token(server):
 
 def test_no_conversations_is_an_empty_list(server):
     vmst, _ = server
-    token = make_user(vmst, "lonely")
+    token = make_user(vmst, "lonely").token
     r = api(vmst, "GET", "/api/v1/conversations", token)
     assert (r.status, r.json()) == (200, [])
 
@@ -60,7 +60,7 @@ def test_a_direct_message_starts_a_conversation_for_both(server):
 
 def test_conversation_pages_follow_link_to_the_end(server):
     vmst, tokens = server
-    token = make_user(vmst, "talker")
+    token = make_user(vmst, "talker").token
     for n in range(3):
         r = post_status(vmst, tokens["alice"], f"@talker number {n}", visibility="direct")
         if r.status == 404:

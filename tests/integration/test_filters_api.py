@@ -9,13 +9,13 @@ from harness import VmstInstance
 def server():
     with VmstInstance() as vmst:
         vmst.start()
-        tokens = {name: make_user(vmst, name) for name in ("alice", "bob")}
+        tokens = {name: make_user(vmst, name).token for name in ("alice", "bob")}
         yield vmst, tokens
 
 
 def create(vmst, token, **fields):
     body = {"title": "t", "context": ["home"], **fields}
-    r = api(vmst, "POST", "/api/v2/filters", token, json=body)
+    r = api(vmst, "POST", "/api/v2/filters", token, json_body=body)
     assert r.status == 200, r.body
     return r.json()
 
@@ -46,16 +46,16 @@ def test_a_filter_is_created_from_a_form_with_keywords(server):
 
 def test_filter_validation_errors_are_unprocessable(server):
     vmst, tokens = server
-    r = api(vmst, "POST", "/api/v2/filters", tokens["alice"], json={})
+    r = api(vmst, "POST", "/api/v2/filters", tokens["alice"], json_body={})
     assert r.status == 422
     assert r.json()["error"].startswith("Validation failed: Title can't be blank")
-    r = api(vmst, "POST", "/api/v2/filters", tokens["alice"], json={"title": "x", "context": ["nowhere"]})
+    r = api(vmst, "POST", "/api/v2/filters", tokens["alice"], json_body={"title": "x", "context": ["nowhere"]})
     assert r.status == 422
     r = api(vmst, "POST", "/api/v2/filters", tokens["alice"],
-            json={"title": "x", "context": ["home"], "expires_in": "soon"})
+            json_body={"title": "x", "context": ["home"], "expires_in": "soon"})
     assert r.status == 422
     r = api(vmst, "POST", "/api/v2/filters", tokens["alice"],
-            json={"title": "x", "context": ["home"], "keywords_attributes": [{"id": "1", "keyword": "y"}]})
+            json_body={"title": "x", "context": ["home"], "keywords_attributes": [{"id": "1", "keyword": "y"}]})
     assert r.status == 404
 
 
@@ -63,7 +63,7 @@ def test_update_changes_removes_and_adds_keywords(server):
     vmst, tokens = server
     f = create(vmst, tokens["alice"], keywords_attributes=[{"keyword": "foo"}, {"keyword": "bar"}])
     foo, bar = f["keywords"]
-    r = api(vmst, "PUT", f"/api/v2/filters/{f['id']}", tokens["alice"], json={
+    r = api(vmst, "PUT", f"/api/v2/filters/{f['id']}", tokens["alice"], json_body={
         "title": "renamed", "expires_in": 3600,
         "keywords_attributes": [{"id": foo["id"], "_destroy": True}, {"id": bar["id"], "keyword": "baz"}]})
     assert r.status == 200, r.body
@@ -82,9 +82,9 @@ def test_keyword_and_status_endpoints(server):
     keyword = r.json()
     assert keyword["whole_word"] is False
     assert api(vmst, "GET", f"/api/v2/filters/{f['id']}/keywords", alice).json() == [keyword]
-    r = api(vmst, "PUT", f"/api/v2/filters/keywords/{keyword['id']}", alice, json={"keyword": "other"})
+    r = api(vmst, "PUT", f"/api/v2/filters/keywords/{keyword['id']}", alice, json_body={"keyword": "other"})
     assert r.json() == {**keyword, "keyword": "other"}
-    r = api(vmst, "POST", f"/api/v2/filters/{f['id']}/keywords", alice, json={"keyword": " "})
+    r = api(vmst, "POST", f"/api/v2/filters/{f['id']}/keywords", alice, json_body={"keyword": " "})
     assert (r.status, r.json()) == (422, {"error": "Validation failed: Keyword can't be blank"})
     # The v1 view lists one filter per keyword.
     v1 = api(vmst, "GET", "/api/v1/filters", alice).json()
@@ -95,7 +95,7 @@ def test_keyword_and_status_endpoints(server):
     r = api(vmst, "DELETE", f"/api/v2/filters/keywords/{keyword['id']}", alice)
     assert (r.status, r.json()) == (200, {})
 
-    r = api(vmst, "POST", f"/api/v2/filters/{f['id']}/statuses", alice, json={"status_id": "123"})
+    r = api(vmst, "POST", f"/api/v2/filters/{f['id']}/statuses", alice, json_body={"status_id": "123"})
     assert r.status == 404
     assert api(vmst, "GET", f"/api/v2/filters/{f['id']}/statuses", alice).json() == []
 
@@ -104,7 +104,7 @@ def test_someone_elses_filter_is_not_found(server):
     vmst, tokens = server
     f = create(vmst, tokens["bob"])
     for method in ("GET", "PUT", "DELETE"):
-        r = api(vmst, method, f"/api/v2/filters/{f['id']}", tokens["alice"], json={"title": "x"})
+        r = api(vmst, method, f"/api/v2/filters/{f['id']}", tokens["alice"], json_body={"title": "x"})
         assert (r.status, r.json()) == (404, {"error": "Record not found"}), method
     r = api(vmst, "DELETE", f"/api/v2/filters/{f['id']}", tokens["bob"])
     assert (r.status, r.json()) == (200, {})
@@ -112,7 +112,7 @@ def test_someone_elses_filter_is_not_found(server):
 
 def test_filters_apply_to_home(server):
     vmst, tokens = server
-    reader = make_user(vmst, "reader")
+    reader = make_user(vmst, "reader").token
     follow(vmst, "reader", "bob")
     create(vmst, reader, title="no spoilers", filter_action="hide", keywords_attributes=[{"keyword": "spoiler"}])
     warn = create(vmst, reader, title="careful", filter_action="warn", keywords_attributes=[{"keyword": "snakes"}])

@@ -12,7 +12,7 @@ from harness import VmstInstance
 def server():
     with VmstInstance() as vmst:
         vmst.start()
-        tokens = {name: make_user(vmst, name) for name in ("alice", "bob", "carol")}
+        tokens = {name: make_user(vmst, name).token for name in ("alice", "bob", "carol")}
         yield vmst, tokens
 
 
@@ -36,7 +36,7 @@ def test_notifications_need_a_user_token(server):
 
 def test_a_read_only_token_cannot_dismiss(server):
     vmst, _ = server
-    token = make_user(vmst, "reader", scopes="read")
+    token = make_user(vmst, "reader", scopes="read").token
     r = api(vmst, "POST", "/api/v1/notifications/clear", token)
     assert r.status == 403
     assert "error" in r.json()
@@ -83,7 +83,7 @@ def test_types_and_exclude_types_filter_the_list(server):
 
 def test_link_pages_with_limit_1_reach_the_end_without_looping(server):
     vmst, _ = server
-    token = make_user(vmst, "pager")
+    token = make_user(vmst, "pager").token
     made = [notify(vmst, "pager", "bob") for _ in range(3)]
     pages = walk_pages(vmst, "/api/v1/notifications?limit=1&types[]=follow", token)
     seen = [n["id"] for page in pages for n in page]
@@ -94,7 +94,7 @@ def test_link_pages_with_limit_1_reach_the_end_without_looping(server):
 
 def test_unread_count_follows_the_notifications_marker(server):
     vmst, _ = server
-    token = make_user(vmst, "counter")
+    token = make_user(vmst, "counter").token
     first = notify(vmst, "counter", "bob")
     notify(vmst, "counter", "carol")
     count = lambda: api(vmst, "GET", "/api/v1/notifications/unread_count", token).json()
@@ -106,7 +106,7 @@ def test_unread_count_follows_the_notifications_marker(server):
 
 def test_dismiss_and_clear_answer_empty_objects(server):
     vmst, _ = server
-    token = make_user(vmst, "cleaner")
+    token = make_user(vmst, "cleaner").token
     one = notify(vmst, "cleaner", "bob")
     notify(vmst, "cleaner", "carol")
     r = api(vmst, "POST", f"/api/v1/notifications/{one}/dismiss", token)
@@ -119,7 +119,7 @@ def test_dismiss_and_clear_answer_empty_objects(server):
 
 def test_markers_include_every_requested_timeline_with_defaults(server):
     vmst, _ = server
-    token = make_user(vmst, "marker")
+    token = make_user(vmst, "marker").token
     r = api(vmst, "GET", "/api/v1/markers?timeline[]=home&timeline[]=notifications", token)
     assert r.status == 200
     body = r.json()
@@ -132,8 +132,8 @@ def test_markers_include_every_requested_timeline_with_defaults(server):
 
 def test_markers_save_from_json_and_form_and_count_versions(server):
     vmst, _ = server
-    token = make_user(vmst, "saver")
-    r = api(vmst, "POST", "/api/v1/markers", token, json={"home": {"last_read_id": "123"}})
+    token = make_user(vmst, "saver").token
+    r = api(vmst, "POST", "/api/v1/markers", token, json_body={"home": {"last_read_id": "123"}})
     assert r.status == 200
     assert r.json()["home"]["last_read_id"] == "123"
     assert r.json()["home"]["version"] == 1
@@ -145,11 +145,11 @@ def test_markers_save_from_json_and_form_and_count_versions(server):
 
 def test_a_marker_with_a_bad_position_is_unprocessable(server):
     vmst, _ = server
-    token = make_user(vmst, "badmarker")
-    r = api(vmst, "POST", "/api/v1/markers", token, json={"home": {"last_read_id": "abc"}})
+    token = make_user(vmst, "badmarker").token
+    r = api(vmst, "POST", "/api/v1/markers", token, json_body={"home": {"last_read_id": "abc"}})
     assert r.status == 422
     assert "error" in r.json()
-    r = api(vmst, "POST", "/api/v1/markers", token, json={"home": {}})
+    r = api(vmst, "POST", "/api/v1/markers", token, json_body={"home": {}})
     assert r.status == 422
 
 

@@ -9,7 +9,7 @@ from harness import VmstInstance
 def server():
     with VmstInstance() as vmst:
         vmst.start()
-        tokens = {name: make_user(vmst, name) for name in ("alice", "bob", "carol")}
+        tokens = {name: make_user(vmst, name).token for name in ("alice", "bob", "carol")}
         yield vmst, tokens
 
 
@@ -31,7 +31,7 @@ def test_home_needs_a_user_token(server):
 
 def test_home_outside_the_token_scopes_is_forbidden(server):
     vmst, _ = server
-    token = make_user(vmst, "pushonly", scopes="push")
+    token = make_user(vmst, "pushonly", scopes="push").token
     r = api(vmst, "GET", "/api/v1/timelines/home", token)
     assert r.status == 403
     assert "error" in r.json()
@@ -62,7 +62,7 @@ def test_an_unknown_hashtag_gives_an_empty_page(server):
 
 def test_someone_elses_list_timeline_is_not_found(server):
     vmst, tokens = server
-    r = api(vmst, "POST", "/api/v1/lists", tokens["bob"], json={"title": "bob's"})
+    r = api(vmst, "POST", "/api/v1/lists", tokens["bob"], json_body={"title": "bob's"})
     assert r.status == 200
     list_id = r.json()["id"]
     r = api(vmst, "GET", f"/api/v1/timelines/list/{list_id}", tokens["alice"])
@@ -143,7 +143,7 @@ def test_a_list_timeline_shows_members_posts(server):
     vmst, tokens = server
     follow(vmst, "alice", "bob")
     follow(vmst, "alice", "carol")
-    list_id = api(vmst, "POST", "/api/v1/lists", tokens["alice"], json={"title": "bobs"}).json()["id"]
+    list_id = api(vmst, "POST", "/api/v1/lists", tokens["alice"], json_body={"title": "bobs"}).json()["id"]
     r = api(vmst, "POST", f"/api/v1/lists/{list_id}/accounts", tokens["alice"],
             form={"account_ids[]": [account_id(vmst, "bob")]})
     assert (r.status, r.json()) == (200, {})
@@ -156,10 +156,10 @@ def test_a_list_timeline_shows_members_posts(server):
 
 def test_an_exclusive_list_takes_its_members_out_of_home(server):
     vmst, tokens = server
-    dave = make_user(vmst, "dave")
+    dave = make_user(vmst, "dave").token
     follow(vmst, "dave", "bob")
-    list_id = api(vmst, "POST", "/api/v1/lists", dave, json={"title": "x", "exclusive": True}).json()["id"]
-    api(vmst, "POST", f"/api/v1/lists/{list_id}/accounts", dave, json={"account_ids": [account_id(vmst, "bob")]})
+    list_id = api(vmst, "POST", "/api/v1/lists", dave, json_body={"title": "x", "exclusive": True}).json()["id"]
+    api(vmst, "POST", f"/api/v1/lists/{list_id}/accounts", dave, json_body={"account_ids": [account_id(vmst, "bob")]})
     status = post(vmst, tokens["bob"], "only in dave's list")
     home = [s["id"] for s in api(vmst, "GET", "/api/v1/timelines/home", dave).json()]
     assert status["id"] not in home

@@ -1,6 +1,7 @@
 #include "convert/activitystreams/note.hpp"
 
 #include "convert/activitystreams/context.hpp"
+#include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::convert::as {
@@ -78,7 +79,7 @@ nlohmann::json note(const NoteParts& p, const federation::LocalUrls& urls) {
   auto addressing = addressing_for(s.visibility, p.author.followers_url, uris_of(p.mentioned));
   nlohmann::json tags = nlohmann::json::array();
   for (const auto& m : p.mentioned) tags.push_back({{"type", "Mention"}, {"href", m.uri}, {"name", handle_of(m, urls)}});
-  for (const auto& t : p.tags) tags.push_back({{"type", "Hashtag"}, {"href", urls.tag_page(t)}, {"name", "#" + t}});
+  for (const auto& t : p.tags) tags.push_back({{"type", "Hashtag"}, {"href", urls.tag_page(text::hashtag_path_segment(t))}, {"name", "#" + t}});
   nlohmann::json attachments = nlohmann::json::array();
   for (const auto& m : p.media) attachments.push_back(attachment(m, urls));
   nlohmann::json json = {

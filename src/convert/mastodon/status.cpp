@@ -2,6 +2,7 @@
 
 #include "convert/mastodon/account.hpp"
 #include "convert/mastodon/filter.hpp"
+#include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::convert::mastodon {
@@ -61,7 +62,7 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
   }
   nlohmann::json tags = nlohmann::json::array();
   if (auto it = bundle.tags.find(s.id); it != bundle.tags.end()) {
-    for (const auto& name : it->second) tags.push_back({{"name", name}, {"url", urls.tag_page(name)}});
+    for (const auto& name : it->second) tags.push_back({{"name", name}, {"url", urls.tag_page(text::hashtag_path_segment(name))}});
   }
   nlohmann::json application;
   if (s.application_id) {
@@ -129,7 +130,7 @@ nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUr
 }
 
 nlohmann::json tag_json(const std::string& name, const federation::LocalUrls& urls) {
-  return {{"name", name}, {"url", urls.tag_page(name)}, {"history", nlohmann::json::array()}};
+  return {{"name", name}, {"url", urls.tag_page(text::hashtag_path_segment(name))}, {"history", nlohmann::json::array()}};
 }
 
 nlohmann::json status_json(const StatusBundle& bundle, int64_t status_id, const federation::LocalUrls& urls) {

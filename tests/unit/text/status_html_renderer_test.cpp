@@ -152,6 +152,18 @@ TEST_CASE("status html: characters are counted as code points when a link is sho
         R"(ja.wikipedia.org/wiki/日本語の文字と表</span><span class="invisible">記体系</span></a>)");
 }
 
+TEST_CASE("status html: xmpp: URIs hide their scheme and magnet: URIs are shortened whole", "[status_html][url]") {
+  CHECK(render("please join xmpp:muc@instance.com?join right now") ==
+        R"(<p>please join <a href="xmpp:muc@instance.com?join" target="_blank" rel="nofollow noopener" )"
+        R"(translate="no"><span class="invisible">xmpp:</span><span class="">muc@instance.com?join</span>)"
+        R"(<span class="invisible"></span></a> right now</p>)");
+  CHECK(render("magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a") ==
+        R"(<p><a href="magnet:?xt=urn:btih:c12fe1c06bba254a9dc9f519b335aa7c1367a88a" target="_blank" )"
+        R"(rel="nofollow noopener" translate="no"><span class="invisible"></span><span class="ellipsis">)"
+        R"(magnet:?xt=urn:btih:c12fe1c06b</span><span class="invisible">ba254a9dc9f519b335aa7c1367a88a</span>)"
+        R"(</a></p>)");
+}
+
 TEST_CASE("status html: links get rel=me when asked, as profile fields do", "[status_html][url]") {
   StatusHtmlOptions options;
   options.rel_me = true;

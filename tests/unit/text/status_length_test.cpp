@@ -36,6 +36,8 @@ TEST_CASE("status length: every link counts as 23 characters however long it is"
 TEST_CASE("status length: text that is not a link counts in full", "[status_length]") {
   CHECK(count_status_characters("http://localhost:3000/abc") == 25);
   CHECK(count_status_characters("example.com") == 11);
+  // Mastodon links xmpp: URIs but its validator only shortens web links.
+  CHECK(count_status_characters("xmpp:user@instance.com") == 22);
 }
 
 TEST_CASE("status length: a remote mention counts only as @user", "[status_length]") {

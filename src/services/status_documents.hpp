@@ -1,0 +1,17 @@
+#pragma once
+// Local statuses as the ActivityStreams documents other servers fetch: what the Note of a status holds, read from
+// the database in the caller's connection.
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "federation/local_urls.hpp"
+#include "store/database.hpp"
+
+namespace vmst::services {
+
+// The Note of a local, public or unlisted status, or nullopt (unknown, remote, a reblog, or not public: those are
+// only delivered, never served to anonymous fetches).
+std::optional<nlohmann::json> public_note(store::Connection& c, int64_t status_id, const federation::LocalUrls& urls);
+
+}  // namespace vmst::services

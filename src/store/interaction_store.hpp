@@ -1,0 +1,34 @@
+#pragma once
+// SQL for a user's actions on statuses: favourites, bookmarks, pins and muted conversations, and the account lists
+// behind "favourited by" / "reblogged by".
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "store/database.hpp"
+
+namespace vmst::store {
+
+// Insert-if-absent; true when a row was added.
+bool insert_favourite(Connection& c, int64_t id, int64_t account_id, int64_t status_id,
+                      const std::optional<std::string>& uri, int64_t now);
+// The removed favourite's id, if there was one.
+std::optional<int64_t> delete_favourite(Connection& c, int64_t account_id, int64_t status_id);
+bool insert_bookmark(Connection& c, int64_t id, int64_t account_id, int64_t status_id, int64_t now);
+bool delete_bookmark(Connection& c, int64_t account_id, int64_t status_id);
+bool insert_pin(Connection& c, int64_t id, int64_t account_id, int64_t status_id, int64_t now);
+bool delete_pin(Connection& c, int64_t account_id, int64_t status_id);
+int count_pins(Connection& c, int64_t account_id);
+void mute_conversation(Connection& c, int64_t account_id, int64_t conversation_id);
+void unmute_conversation(Connection& c, int64_t account_id, int64_t conversation_id);
+
+// (row id, account id) pairs, newest first, below max_row (exclusive) when given: the pages of favourited_by and
+// reblogged_by use row ids as cursors.
+std::vector<std::pair<int64_t, int64_t>> favouriters(Connection& c, int64_t status_id, std::optional<int64_t> max_row,
+                                                     std::optional<int64_t> min_row, int limit);
+std::vector<std::pair<int64_t, int64_t>> rebloggers(Connection& c, int64_t status_id, std::optional<int64_t> max_row,
+                                                    std::optional<int64_t> min_row, int limit);
+
+}  // namespace vmst::store
