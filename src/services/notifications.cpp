@@ -28,7 +28,7 @@ store::NotificationScope scope_of(int64_t viewer, const NotificationQuery& query
   return scope;
 }
 
-// Accounts and statuses of the rows, with the notifications filters applied to the statuses.
+// Accounts and statuses of the rows, the statuses matched against the viewer's filters.
 NotificationPage load(store::Connection& c, int64_t viewer, std::vector<store::NotificationRow> rows,
                       const std::vector<store::FilterRecord>& filters) {
   NotificationPage page;
@@ -63,17 +63,18 @@ NotificationPage list_notifications(store::Database& db, int64_t viewer, const N
                                     const store::IdPage& page) {
   return db.read([&](store::Connection& c) {
     const auto scope = scope_of(viewer, query);
-    const auto filters = active_filters(c, viewer, FilterContext::Notifications, scope.now);
+    const auto filters = active_filters(c, viewer, scope.now);
+    const auto hiding = hiding_filters(filters, FilterContext::Notifications);
     auto fetch = [&](const store::IdPage& p) { return store::notification_page(c, scope, p); };
     std::vector<store::NotificationRow> rows;
-    if (any_hide_action(filters)) {
+    if (!hiding.empty()) {
       rows = fill_page<store::NotificationRow>(
           page, fetch, [](const store::NotificationRow& n) { return n.id; },
           [&](std::vector<store::NotificationRow> chunk) {
             std::vector<int64_t> status_ids;
             for (const auto& n : chunk)
               if (n.status_id) status_ids.push_back(*n.status_id);
-            auto hidden = hidden_by_filters(c, status_ids, filters);
+            auto hidden = matched_by_filters(c, status_ids, hiding);
             std::erase_if(chunk, [&](const auto& n) { return n.status_id && hidden.contains(*n.status_id); });
             return chunk;
           });
@@ -91,7 +92,7 @@ NotificationPage get_notification(store::Database& db, int64_t viewer, int64_t i
     if (!row || std::find(known.begin(), known.end(), row->type) == known.end()) {
       throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
     }
-    auto page = load(c, viewer, {*row}, active_filters(c, viewer, FilterContext::Notifications, now_millis()));
+    auto page = load(c, viewer, {*row}, active_filters(c, viewer, now_millis()));
     if (page.rows.empty()) throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
     return page;
   });

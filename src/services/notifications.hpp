@@ -1,7 +1,7 @@
 #pragma once
 // Reading and dismissing notifications (v1). Only the types every client knows are shown; notifications caused by
 // accounts the reader blocks or mutes with notifications are hidden; a `hide` filter of the notifications context
-// hides the notifications about the statuses it matches, and other filters put FilterResults on those statuses.
+// hides the notifications about the statuses it matches; the statuses carry every filter's FilterResults.
 #include <cstdint>
 #include <optional>
 #include <string>

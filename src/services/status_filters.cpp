@@ -33,18 +33,17 @@ std::unordered_map<int64_t, std::vector<convert::mastodon::FilterHit>> match_all
 
 }  // namespace
 
-std::vector<store::FilterRecord> active_filters(store::Connection& c, int64_t viewer, FilterContext context,
-                                                int64_t now) {
-  const std::string_view name = filter_context_name(context);
-  auto filters = store::filters_of(c, viewer, now);
-  std::erase_if(filters, [&](const store::FilterRecord& f) {
-    return std::find(f.context.begin(), f.context.end(), name) == f.context.end();
-  });
-  return filters;
+std::vector<store::FilterRecord> active_filters(store::Connection& c, int64_t viewer, int64_t now) {
+  return store::filters_of(c, viewer, now);
 }
 
-bool any_hide_action(const std::vector<store::FilterRecord>& filters) {
-  return std::any_of(filters.begin(), filters.end(), [](const auto& f) { return f.action == "hide"; });
+std::vector<store::FilterRecord> hiding_filters(const std::vector<store::FilterRecord>& filters, FilterContext context) {
+  const std::string_view name = filter_context_name(context);
+  std::vector<store::FilterRecord> out;
+  for (const auto& f : filters) {
+    if (f.action == "hide" && std::find(f.context.begin(), f.context.end(), name) != f.context.end()) out.push_back(f);
+  }
+  return out;
 }
 
 void apply_filters(convert::mastodon::StatusBundle& bundle, std::vector<store::FilterRecord> filters) {
@@ -59,13 +58,10 @@ void apply_filters(convert::mastodon::StatusBundle& bundle, std::vector<store::F
   });
 }
 
-std::unordered_set<int64_t> hidden_by_filters(store::Connection& c, const std::vector<int64_t>& status_ids,
-                                              const std::vector<store::FilterRecord>& filters) {
-  std::unordered_set<int64_t> hidden;
-  std::vector<store::FilterRecord> hiding;
-  for (const auto& f : filters)
-    if (f.action == "hide") hiding.push_back(f);
-  if (hiding.empty() || status_ids.empty()) return hidden;
+std::unordered_set<int64_t> matched_by_filters(store::Connection& c, const std::vector<int64_t>& status_ids,
+                                               const std::vector<store::FilterRecord>& filters) {
+  std::unordered_set<int64_t> matched;
+  if (filters.empty() || status_ids.empty()) return matched;
 
   std::unordered_map<int64_t, store::StatusRecord> statuses;
   std::vector<int64_t> reblogged;
@@ -74,7 +70,7 @@ std::unordered_set<int64_t> hidden_by_filters(store::Connection& c, const std::v
     statuses.emplace(s.id, std::move(s));
   }
   for (auto& s : store::find_statuses(c, reblogged)) statuses.emplace(s.id, std::move(s));
-  FilterMatcher matcher(hiding);
+  FilterMatcher matcher(filters);
   std::unordered_map<int64_t, std::vector<store::MediaRecord>> media;
   if (matcher.has_keywords()) {
     std::vector<int64_t> ids;
@@ -87,8 +83,8 @@ std::unordered_set<int64_t> hidden_by_filters(store::Connection& c, const std::v
     return it == media.end() ? kNoMedia : it->second;
   });
   for (int64_t id : status_ids)
-    if (hits.contains(id)) hidden.insert(id);
-  return hidden;
+    if (hits.contains(id)) matched.insert(id);
+  return matched;
 }
 
 }  // namespace vmst::services

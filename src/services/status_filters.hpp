@@ -1,6 +1,7 @@
 #pragma once
-// The viewer's filters applied to statuses being shown: which filters are live in a context, the FilterResults
-// each status carries in `filtered`, and which statuses a `hide` filter takes out of a listing altogether.
+// The viewer's filters applied to statuses being shown, as Mastodon applies them: every live filter's matches go
+// into a status's `filtered` whatever the context (clients compare each FilterResult's `context` with where they
+// show the status), while a `hide` filter takes matching statuses out of a listing only in its own contexts.
 #include <cstdint>
 #include <unordered_set>
 #include <vector>
@@ -12,17 +13,18 @@
 
 namespace vmst::services {
 
-// The viewer's filters that apply in the context and have not expired by `now`.
-std::vector<store::FilterRecord> active_filters(store::Connection& c, int64_t viewer, FilterContext context, int64_t now);
+// The viewer's filters that have not expired by `now`.
+std::vector<store::FilterRecord> active_filters(store::Connection& c, int64_t viewer, int64_t now);
 
-bool any_hide_action(const std::vector<store::FilterRecord>& filters);
+// Those of `filters` with the hide action that apply in `context`.
+std::vector<store::FilterRecord> hiding_filters(const std::vector<store::FilterRecord>& filters, FilterContext context);
 
 // Sets bundle.filters and bundle.filter_hits for every status in the bundle (a reblog is matched on what it
 // reblogs, as in Mastodon).
 void apply_filters(convert::mastodon::StatusBundle& bundle, std::vector<store::FilterRecord> filters);
 
-// The ids among status_ids that a filter with the hide action matches (loading only what matching needs).
-std::unordered_set<int64_t> hidden_by_filters(store::Connection& c, const std::vector<int64_t>& status_ids,
-                                              const std::vector<store::FilterRecord>& filters);
+// The ids among status_ids that one of `filters` matches (loading only what matching needs).
+std::unordered_set<int64_t> matched_by_filters(store::Connection& c, const std::vector<int64_t>& status_ids,
+                                               const std::vector<store::FilterRecord>& filters);
 
 }  // namespace vmst::services

@@ -5,6 +5,7 @@
 #include "services/service_error.hpp"
 #include "services/status_filters.hpp"
 #include "store/follow_store.hpp"
+#include "time/timestamps.hpp"
 
 namespace vmst::services {
 
@@ -68,7 +69,7 @@ convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::v
   for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));
   for (auto& app : store::application_names(c, application_ids)) bundle.applications.emplace(app.id, std::move(app));
   if (viewer) bundle.viewer = store::viewer_flags(c, *viewer, all_ids);
-  if (viewer && filters && !filters->empty()) apply_filters(bundle, *filters);
+  if (viewer) apply_filters(bundle, filters ? *filters : active_filters(c, *viewer, now_millis()));
   return bundle;
 }
 

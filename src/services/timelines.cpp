@@ -15,18 +15,20 @@ namespace vmst::services {
 
 namespace {
 
-// One page of a timeline read by `fetch`, filtered and loaded for the viewer.
+// One page of a timeline read by `fetch`: without what the viewer's hide filters of the context match, loaded with
+// all their live filters' results.
 template <class Fetch>
 TimelinePage read_page(store::Connection& c, std::optional<int64_t> viewer, FilterContext context,
                        const store::IdPage& page, Fetch&& fetch) {
   std::vector<store::FilterRecord> filters;
-  if (viewer) filters = active_filters(c, *viewer, context, now_millis());
+  if (viewer) filters = active_filters(c, *viewer, now_millis());
+  const auto hiding = hiding_filters(filters, context);
   TimelinePage out;
-  if (any_hide_action(filters)) {
+  if (!hiding.empty()) {
     out.ids = fill_page<int64_t>(
         page, fetch, [](int64_t id) { return id; },
         [&](std::vector<int64_t> ids) {
-          auto hidden = hidden_by_filters(c, ids, filters);
+          auto hidden = matched_by_filters(c, ids, hiding);
           std::erase_if(ids, [&](int64_t id) { return hidden.contains(id); });
           return ids;
         });

@@ -1,7 +1,7 @@
 #pragma once
 // Status timelines for one reader: home, public, hashtag and list. Each reads one page of ids with one indexed
-// query (store/timeline_store), drops what the reader's `hide` filters match (reading on so the page stays full),
-// and loads just that page for rendering, with the reader's filters of the timeline's context applied.
+// query (store/timeline_store), drops what the reader's `hide` filters of the timeline's context match (reading on
+// so the page stays full), and loads just that page for rendering, with the reader's filter results.
 #include <cstdint>
 #include <optional>
 #include <string>

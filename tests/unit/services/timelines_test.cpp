@@ -58,7 +58,6 @@ TEST_CASE("a warn filter keeps the status and renders a FilterResult in `filtere
   const int64_t id = w.f.post(w.bob, "<p>Spoilers for the film</p>", {w.alice});
   const int64_t boost = w.f.reblog(w.bob, id, {w.alice});
   const int64_t filter_id = w.filter("warn", "spoilers");
-  w.filter("warn", "spoilers", {"public"});  // another context: not applied to home
   auto page = services::home_timeline(w.f.db, w.alice, kNewest);
   REQUIRE(page.ids == std::vector<int64_t>{boost, id});
   auto json = convert::mastodon::status_json(page.bundle, id, w.urls);
@@ -73,6 +72,20 @@ TEST_CASE("a warn filter keeps the status and renders a FilterResult in `filtere
   auto wrapper = convert::mastodon::status_json(page.bundle, boost, w.urls);
   CHECK(wrapper["filtered"].size() == 1);
   CHECK(wrapper["reblog"]["filtered"].size() == 1);
+}
+
+TEST_CASE("a hide filter of another context stays in `filtered` for the client to weigh", "[timelines]") {
+  World w;
+  const int64_t id = w.f.post(w.bob, "<p>spoilers</p>", {w.alice});
+  w.filter("hide", "spoilers", {"public", "thread"});
+  auto page = services::home_timeline(w.f.db, w.alice, kNewest);
+  REQUIRE(page.ids == std::vector<int64_t>{id});
+  auto json = convert::mastodon::status_json(page.bundle, id, w.urls);
+  REQUIRE(json["filtered"].size() == 1);
+  CHECK(json["filtered"][0]["filter"]["context"] == nlohmann::json::array({"public", "thread"}));
+  // The public timeline is that filter's context: there the status goes.
+  CHECK(services::public_timeline(w.f.db, w.alice, {}, kNewest).ids.empty());
+  CHECK(services::public_timeline(w.f.db, std::nullopt, {}, kNewest).ids == std::vector<int64_t>{id});
 }
 
 TEST_CASE("an expired filter no longer applies", "[timelines]") {
