@@ -10,7 +10,7 @@ using store::IdPage;
 namespace {
 
 std::vector<int64_t> home(testing::SocialFixture& f, int64_t viewer, IdPage page) {
-  return f.db.read([&](store::Connection& c) { return store::home_timeline_ids(c, viewer, page, 0); });
+  return f.db.read([&](store::Connection& c) { return store::home_timeline_ids(c, viewer, page, 10); });
 }
 
 // The detail column of EXPLAIN QUERY PLAN, one line per step.
