@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "federation/handlers/follow_handler.hpp"
+#include "federation/handlers/status_handlers.hpp"
 
 namespace vmst::federation {
 
@@ -10,11 +11,24 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
                        int64_t now) {
   const std::string type = activity.value("type", "");
   if (type == "Follow") return handle_follow(ctx, activity, actor, now);
+  if (type == "Create") return handle_create(ctx, activity, actor, now);
+  if (type == "Update") return handle_update(ctx, activity, actor, now);
+  if (type == "Delete") return handle_delete(ctx, activity, actor);
+  if (type == "Announce") return handle_announce(ctx, activity, actor, now);
+  if (type == "Like") return handle_like(ctx, activity, actor, now);
   if (type == "Undo") {
     const auto& object = activity.contains("object") ? activity["object"] : nlohmann::json();
     const std::string inner = object.is_object() ? object.value("type", "") : "";
-    // A bare id can only be matched against what we recorded, which for now means follows.
-    if (inner == "Follow" || object.is_string()) return handle_undo_follow(ctx, object, actor);
+    if (inner == "Follow") return handle_undo_follow(ctx, object, actor);
+    if (inner == "Announce" || inner == "Like") {
+      handle_undo_interaction(ctx, object, actor);
+      return;
+    }
+    // A bare id: whatever we recorded under it.
+    if (object.is_string()) {
+      if (handle_undo_interaction(ctx, object, actor)) return;
+      return handle_undo_follow(ctx, object, actor);
+    }
   }
   spdlog::debug("inbox: {} from {} not handled yet", type, actor.uri);
 }

@@ -60,6 +60,17 @@ std::optional<int64_t> delete_favourite(Connection& c, int64_t account_id, int64
   return id;
 }
 
+std::optional<int64_t> delete_favourite_by_uri(Connection& c, int64_t account_id, const std::string& uri) {
+  auto& q = c.prepare("DELETE FROM favourites WHERE account_id = ? AND uri = ? RETURNING status_id");
+  q.bind(1, account_id);
+  q.bind(2, uri);
+  if (!q.executeStep()) return std::nullopt;
+  int64_t status_id = q.getColumn(0).getInt64();
+  while (q.executeStep()) {
+  }
+  return status_id;
+}
+
 bool insert_bookmark(Connection& c, int64_t id, int64_t account_id, int64_t status_id, int64_t now) {
   return insert_row(c, "INSERT OR IGNORE INTO bookmarks (id, account_id, status_id, created_at) VALUES (?, ?, ?, ?)",
                     id, account_id, status_id, now);

@@ -16,6 +16,8 @@ bool insert_favourite(Connection& c, int64_t id, int64_t account_id, int64_t sta
                       const std::optional<std::string>& uri, int64_t now);
 // The removed favourite's id, if there was one.
 std::optional<int64_t> delete_favourite(Connection& c, int64_t account_id, int64_t status_id);
+// Removes the account's favourite recorded with this Like id; returns the status it was on.
+std::optional<int64_t> delete_favourite_by_uri(Connection& c, int64_t account_id, const std::string& uri);
 bool insert_bookmark(Connection& c, int64_t id, int64_t account_id, int64_t status_id, int64_t now);
 bool delete_bookmark(Connection& c, int64_t account_id, int64_t status_id);
 bool insert_pin(Connection& c, int64_t id, int64_t account_id, int64_t status_id, int64_t now);

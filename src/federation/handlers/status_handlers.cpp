@@ -1,0 +1,99 @@
+#include "federation/handlers/status_handlers.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "convert/activitystreams/context.hpp"
+#include "convert/activitystreams/remote_actor.hpp"
+#include "convert/activitystreams/remote_note.hpp"
+#include "services/remote_statuses.hpp"
+
+namespace vmst::federation {
+
+namespace {
+
+std::optional<convert::as::RemoteNote> authored_note(const nlohmann::json& activity, const store::AccountRecord& actor) {
+  auto note = convert::as::parse_remote_note(activity.value("object", nlohmann::json()));
+  if (!note) return std::nullopt;
+  // Only the author may create or change a note, and it must live on the author's server.
+  if (note->attributed_to != actor.uri) {
+    spdlog::info("inbox: note {} attributed to {} but sent by {}: ignored", note->uri, note->attributed_to, actor.uri);
+    return std::nullopt;
+  }
+  return note;
+}
+
+bool addressed_publicly(const nlohmann::json& activity) {
+  for (const char* key : {"to", "cc"}) {
+    const auto& list = activity.value(key, nlohmann::json());
+    auto check = [](const nlohmann::json& v) {
+      return v.is_string() && (v == convert::as::kPublic || v == "as:Public" || v == "Public");
+    };
+    if (check(list)) return true;
+    if (list.is_array())
+      for (const auto& v : list)
+        if (check(v)) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+void handle_create(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
+                   int64_t now) {
+  auto note = authored_note(activity, actor);
+  if (!note) return;
+  auto id = ctx.db.write([&](store::Connection& c) { return services::record_remote_note(c, actor, *note, now); });
+  if (!id) spdlog::debug("inbox: note {} already known or of no concern here", note->uri);
+}
+
+void handle_update(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
+                   int64_t now) {
+  auto note = authored_note(activity, actor);
+  if (!note) return;  // Person updates refresh the actor through the resolver elsewhere
+  ctx.db.write([&](store::Connection& c) { services::update_remote_note(c, actor, *note, now); });
+}
+
+void handle_delete(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor) {
+  auto uri = convert::as::id_of(activity.value("object", nlohmann::json()));
+  if (!uri) return;
+  if (*uri == actor.uri) {
+    spdlog::info("inbox: {} deleted itself; account removal is not handled yet", actor.uri);
+    return;
+  }
+  ctx.db.write([&](store::Connection& c) { services::delete_remote_status(c, actor, *uri); });
+}
+
+void handle_announce(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
+                     int64_t now) {
+  auto id = convert::as::id_of(activity);
+  auto object = convert::as::id_of(activity.value("object", nlohmann::json()));
+  if (!id || !object) return;
+  ctx.db.write([&](store::Connection& c) {
+    services::record_remote_announce(c, actor, *id, *object, addressed_publicly(activity), now);
+  });
+}
+
+void handle_like(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
+                 int64_t now) {
+  auto id = convert::as::id_of(activity);
+  auto object = convert::as::id_of(activity.value("object", nlohmann::json()));
+  if (!id || !object) return;
+  ctx.db.write([&](store::Connection& c) { services::record_remote_like(c, actor, *id, *object, now); });
+}
+
+bool handle_undo_interaction(const HandlerContext& ctx, const nlohmann::json& object, const store::AccountRecord& actor) {
+  auto id = convert::as::id_of(object);
+  if (!id) return false;
+  const std::string type = object.is_object() ? object.value("type", "") : "";
+  std::optional<std::string> target;
+  if (object.is_object()) target = convert::as::id_of(object.value("object", nlohmann::json()));
+  return ctx.db.write([&](store::Connection& c) {
+    if (type == "Announce" || type.empty()) {
+      if (services::delete_remote_status(c, actor, *id)) return true;
+    }
+    if (type == "Like" || type.empty()) return services::undo_remote_like(c, actor, *id, target);
+    return false;
+  });
+}
+
+}  // namespace vmst::federation

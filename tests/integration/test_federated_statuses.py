@@ -1,0 +1,110 @@
+"""Statuses crossing servers with a real Fedify peer: vmst's Create reaches a follower with a verified signature;
+the peer's notes, edits, deletes, likes and boosts show up through vmst's client API."""
+import os
+import sqlite3
+import time
+
+import pytest
+
+from api_client import api, make_user
+from fedify_peer import FedifyPeer
+from harness import VmstInstance
+
+
+@pytest.fixture(scope="module")
+def network():
+    with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.5", name="fedify") as peer:
+        peer.launch()
+        vmst.start()
+        peer.wait_until_ready()
+        alice = make_user(vmst, "alice")
+        peer.create_actor("fran")
+        result = peer.follow("fran", f"{vmst.base_url}/users/alice", wait=15)
+        assert result["state"] == "accepted", result
+        yield vmst, peer, alice
+
+
+def status_id_for(vmst, uri, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
+        try:
+            row = db.execute("SELECT id FROM statuses WHERE uri = ?", (uri,)).fetchone()
+        finally:
+            db.close()
+        if row:
+            return str(row[0])
+        time.sleep(0.05)
+    return None
+
+
+def wait_until(check, timeout=10):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(0.05)
+    return None
+
+
+def test_a_public_post_is_delivered_to_the_remote_follower_signed_by_its_author(network):
+    vmst, peer, alice = network
+    s = api(vmst, "POST", "/api/v1/statuses", alice.token, json_body={"status": "hello fediverse #vmst"}).json()
+    created = peer.wait_for("Create", actor=f"{vmst.base_url}/users/alice", timeout=15)
+    create = [c for c in created if c["json"]["object"]["id"] == s["uri"]][0]
+    assert create["http_signature"]["verified"] is True
+    note = create["json"]["object"]
+    assert note["content"] == s["content"]
+    assert note["to"] == ["https://www.w3.org/ns/activitystreams#Public"]
+
+
+def test_a_remote_note_mentioning_a_local_user_is_stored_sanitised_with_its_mention(network):
+    vmst, peer, alice = network
+    note = peer.create_note("fran",
+                            content=f'<p>hi <a href="{vmst.base_url}/users/alice">@alice</a><script>x()</script></p>',
+                            mentions=[f"{vmst.base_url}/users/alice"], hashtags=["Remote"])
+    sid = status_id_for(vmst, note["id"])
+    assert sid, "the note arrived"
+    s = api(vmst, "GET", f"/api/v1/statuses/{sid}", alice.token).json()
+    assert "<script>" not in s["content"] and "hi" in s["content"]
+    assert s["account"]["acct"] == f"fran@{peer.host}:{peer.port}" or s["account"]["acct"].startswith("fran@")
+    assert [m["acct"] for m in s["mentions"]] == ["alice"]
+    assert s["visibility"] == "public"
+    # The edit and the delete follow.
+    peer.update_note("fran", note["id"], content="<p>edited text</p>")
+    edited = wait_until(lambda: (lambda j: j if j.get("edited_at") else None)(
+        api(vmst, "GET", f"/api/v1/statuses/{sid}", alice.token).json()))
+    assert edited and "edited text" in edited["content"]
+    peer.delete_note("fran", note["id"])
+    assert wait_until(lambda: api(vmst, "GET", f"/api/v1/statuses/{sid}", alice.token).status == 404)
+
+
+def test_remote_likes_and_boosts_count_and_their_undos_uncount(network):
+    vmst, peer, alice = network
+    s = api(vmst, "POST", "/api/v1/statuses", alice.token, json_body={"status": "like and boost me"}).json()
+    peer.like("fran", s["uri"], deliver_to=[f"{vmst.base_url}/users/alice"])
+    peer.announce("fran", s["uri"], deliver_to=[f"{vmst.base_url}/users/alice"])
+
+    def counts():
+        j = api(vmst, "GET", f"/api/v1/statuses/{s['id']}", alice.token).json()
+        return (j["favourites_count"], j["reblogs_count"])
+
+    assert wait_until(lambda: counts() == (1, 1)), counts()
+    peer.unlike("fran", s["uri"])
+    peer.unannounce("fran", s["uri"])
+    assert wait_until(lambda: counts() == (0, 0)), counts()
+
+
+def test_favouriting_a_remote_note_sends_a_like_to_its_author(network):
+    vmst, peer, alice = network
+    # Nobody here follows fran, so only a mention makes the note concern this server.
+    note = peer.create_note("fran", content="<p>@alice look</p>",
+                            mentions=[f"{vmst.base_url}/users/alice"])
+    sid = status_id_for(vmst, note["id"])
+    assert sid, vmst.log()[-3000:]
+    r = api(vmst, "POST", f"/api/v1/statuses/{sid}/favourite", alice.token)
+    assert r.status == 200 and r.json()["favourited"] is True
+    likes = peer.wait_for("Like", actor=f"{vmst.base_url}/users/alice", timeout=15)
+    assert likes[0]["json"]["object"] == note["id"]
+    assert likes[0]["http_signature"]["verified"] is True
