@@ -62,7 +62,7 @@ db.commit()
 print(token)
 PY
 )
-build/release-bench/vmst serve --config "$work/vmst.toml" &
+${PRELOAD:+env LD_PRELOAD=$PRELOAD} build/release-bench/vmst serve --config "$work/vmst.toml" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/livez" >/dev/null && break; sleep 0.1; done

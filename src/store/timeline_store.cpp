@@ -56,18 +56,40 @@ void bind_public(SQLite::Statement& q, const PublicScope& scope, int64_t now) {
 
 }  // namespace
 
-std::string home_timeline_sql(const IdPage& page) {
-  return std::string(
-             "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id"
-             " LEFT JOIN statuses r ON r.id = s.reblog_of_id"
-             " WHERE h.account_id = :viewer AND s.deleted_at IS NULL") +
-         kHiddenFromViewer + kNotInExclusiveList + page_clause("h.status_id", page);
+std::string home_timeline_sql(const IdPage& page, bool with_exclusions) {
+  std::string sql =
+      "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id"
+      " LEFT JOIN statuses r ON r.id = s.reblog_of_id"
+      " WHERE h.account_id = :viewer AND s.deleted_at IS NULL";
+  if (with_exclusions) {
+    sql += kHiddenFromViewer;
+    sql += kNotInExclusiveList;
+  }
+  return sql + page_clause("h.status_id", page);
+}
+
+bool hides_anything_at_home(Connection& c, int64_t viewer, int64_t now) {
+  auto& q = c.prepare(
+      "SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?1)"
+      " OR EXISTS (SELECT 1 FROM mutes WHERE account_id = ?1 AND (expires_at IS NULL OR expires_at > ?2))"
+      " OR EXISTS (SELECT 1 FROM account_domain_blocks WHERE account_id = ?1)"
+      " OR EXISTS (SELECT 1 FROM lists WHERE account_id = ?1 AND exclusive = 1)");
+  q.bind(1, viewer);
+  q.bind(2, now);
+  q.executeStep();
+  return q.getColumn(0).getInt() != 0;
 }
 
 std::vector<int64_t> home_timeline_ids(Connection& c, int64_t viewer, const IdPage& page, int64_t now) {
-  auto& q = c.prepare(home_timeline_sql(page));
+  // The hottest query, in its four shapes built once. Most readers block, mute and exclude no one; one cheap
+  // look-up first spares them four subqueries per row.
+  static const std::string kShapes[2][2] = {
+      {home_timeline_sql(IdPage{}, false), home_timeline_sql(IdPage{std::nullopt, std::nullopt, 0, 1}, false)},
+      {home_timeline_sql(IdPage{}, true), home_timeline_sql(IdPage{std::nullopt, std::nullopt, 0, 1}, true)}};
+  const bool exclusions = hides_anything_at_home(c, viewer, now);
+  auto& q = c.prepare(kShapes[exclusions ? 1 : 0][page.oldest_first() ? 1 : 0]);
   q.bind(":viewer", viewer);
-  q.bind(":now", now);
+  if (exclusions) q.bind(":now", now);
   bind_page(q, page);
   return read_ids(q, page);
 }

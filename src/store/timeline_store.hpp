@@ -19,8 +19,9 @@ namespace vmst::store {
 // block, or by members of their exclusive lists.
 std::vector<int64_t> home_timeline_ids(Connection& c, int64_t viewer, const IdPage& page, int64_t now);
 
-// The SQL of home_timeline_ids for a page of that shape, for EXPLAIN QUERY PLAN in tests.
-std::string home_timeline_sql(const IdPage& page);
+// The SQL of home_timeline_ids for a page of that shape, for EXPLAIN QUERY PLAN in tests; without exclusions it is
+// the shape for readers who block, mute, domain-block and exclude no one.
+std::string home_timeline_sql(const IdPage& page, bool with_exclusions);
 
 struct PublicScope {
   bool local_only = false;

@@ -32,6 +32,13 @@ nlohmann::json mentions_json(const StatusBundle& bundle, int64_t status_id) {
   return out;
 }
 
+const nlohmann::json& rendered_account(const StatusBundle& bundle, const store::AccountRecord& account,
+                                       const federation::LocalUrls& urls) {
+  auto it = bundle.rendered_accounts.find(account.id);
+  if (it == bundle.rendered_accounts.end()) it = bundle.rendered_accounts.emplace(account.id, account_json(account, urls)).first;
+  return it->second;
+}
+
 // The viewer's filters that matched the status (FilterResult), for clients to warn, blur or hide.
 nlohmann::json filtered_json(const StatusBundle& bundle, int64_t status_id) {
   nlohmann::json out = nlohmann::json::array();
@@ -75,7 +82,7 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
       {"uri", s.uri},
       {"url", s.reblog_of_id ? nlohmann::json() : nlohmann::json(s.url.value_or(s.uri))},
       {"created_at", format_iso8601_millis(s.created_at)},
-      {"account", account_json(author, urls)},
+      {"account", rendered_account(bundle, author, urls)},
       {"content", s.reblog_of_id ? "" : s.content},
       {"visibility", s.visibility},
       {"sensitive", s.sensitive},

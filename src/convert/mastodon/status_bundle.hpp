@@ -3,6 +3,7 @@
 // (services/status_views) and read by the converters. Keyed by id so a status and its reblog share one load.
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -33,6 +34,9 @@ struct StatusBundle {
   store::ViewerFlags viewer;
   std::vector<store::FilterRecord> filters;                              // the viewer's, for this context
   std::unordered_map<int64_t, std::vector<FilterHit>> filter_hits;      // status -> the filters it matched
+  // Accounts rendered once per bundle: a page shows the same few authors many times, and copying their JSON costs
+  // less than building it again.
+  mutable std::unordered_map<int64_t, nlohmann::json> rendered_accounts;
 
   const store::StatusRecord* status(int64_t id) const {
     auto it = statuses.find(id);
