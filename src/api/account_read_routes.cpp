@@ -20,7 +20,7 @@
 #include "services/relationships.hpp"
 #include "services/search.hpp"
 #include "store/follow_store.hpp"
-#include "store/list_membership_store.hpp"
+#include "store/list_store.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::api {

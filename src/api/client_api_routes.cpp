@@ -10,6 +10,7 @@
 #include "api/registration_routes.hpp"
 #include "api/status_routes.hpp"
 #include "api/stub_routes.hpp"
+#include "api/timelines_area_routes.hpp"
 
 namespace vmst::api {
 
@@ -25,6 +26,7 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_custom_emoji_routes(router, api);
   add_directory_routes(router, api);
   add_stub_routes(router, api);
+  add_timelines_area_routes(router, api);
 }
 
 }  // namespace vmst::api

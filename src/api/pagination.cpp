@@ -52,6 +52,10 @@ PageQuery parse_page(const http::RequestParams& params, int default_limit, int m
   return page;
 }
 
+store::IdPage to_id_page(const PageQuery& page) {
+  return store::IdPage{page.max_id, page.since_id, page.min_id, page.limit};
+}
+
 std::string query_without_cursors(const httplib::Request& req) {
   std::string out;
   for (const auto& [key, value] : req.params) {

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "http/request_params.hpp"
+#include "store/id_page.hpp"
 
 namespace vmst::api {
 
@@ -28,6 +29,9 @@ PageQuery parse_page(const http::RequestParams& params, int default_limit, int m
 void set_link_header(httplib::Response& res, const httplib::Request& req, const std::string& base_url,
                      const PageQuery& page, size_t returned, std::optional<int64_t> newest_cursor,
                      std::optional<int64_t> oldest_cursor);
+
+// The same cursors for the store's paged queries.
+store::IdPage to_id_page(const PageQuery& page);
 
 // "a=1&b[]=2" with the cursor parameters removed; the query of the original request, for the Link URLs.
 std::string query_without_cursors(const httplib::Request& req);

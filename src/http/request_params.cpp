@@ -63,6 +63,42 @@ void place(nlohmann::json& node, const std::vector<std::string>& path, size_t at
   place(node[segment], path, at + 1, std::move(value));
 }
 
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// application/x-www-form-urlencoded decoding: '+' is a space, %XX a byte; a malformed escape stays as written.
+std::string form_decode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '+') {
+      out += ' ';
+    } else if (text[i] == '%' && i + 2 < text.size() && hex_value(text[i + 1]) >= 0 && hex_value(text[i + 2]) >= 0) {
+      out += static_cast<char>(hex_value(text[i + 1]) * 16 + hex_value(text[i + 2]));
+      i += 2;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+// "a=1&b[]=2" in the order written.
+void add_urlencoded_fields(RequestParams& params, std::string_view text) {
+  while (!text.empty()) {
+    const auto amp = text.find('&');
+    const std::string_view pair = text.substr(0, amp);
+    text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    params.add_field(form_decode(pair.substr(0, eq)), eq == std::string_view::npos ? "" : form_decode(pair.substr(eq + 1)));
+  }
+}
+
 }  // namespace
 
 std::optional<std::string> scalar_text(const nlohmann::json& value) {
@@ -88,8 +124,17 @@ std::optional<bool> parse_rails_boolean(const nlohmann::json& value) {
 RequestParams RequestParams::from(const httplib::Request& req) {
   RequestParams params;
   const std::string content_type = req.get_header_value("Content-Type");
-  // cpp-httplib folds the query string and a form body into req.params; JSON and multipart bodies are ours to read.
-  for (const auto& [key, value] : req.params) params.add_field(key, value);
+  // cpp-httplib folds the query string and a form body into req.params, a std::multimap sorted by key. Rails' rule
+  // for "a[][x]=1&a[][y]=2&a[][x]=3" needs the order the client sent (Mastodon's own example for
+  // keywords_attributes[] is written that way), so both are read again from the raw target and body when there.
+  if (!req.target.empty()) {
+    if (auto query = req.target.find('?'); query != std::string::npos) {
+      add_urlencoded_fields(params, std::string_view(req.target).substr(query + 1));
+    }
+    if (starts_with_ci(content_type, "application/x-www-form-urlencoded")) add_urlencoded_fields(params, req.body);
+  } else {
+    for (const auto& [key, value] : req.params) params.add_field(key, value);
+  }
   for (const auto& [name, item] : req.files) {
     // A part without a filename is an ordinary field (requests and masto.js send no Content-Type for those).
     if (item.filename.empty()) {

@@ -3,7 +3,9 @@
 #include <algorithm>
 
 #include "services/service_error.hpp"
+#include "services/status_filters.hpp"
 #include "store/follow_store.hpp"
+#include "time/timestamps.hpp"
 
 namespace vmst::services {
 
@@ -39,7 +41,8 @@ store::StatusRecord visible_status(store::Connection& c, int64_t status_id, std:
 }
 
 convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::vector<int64_t>& ids,
-                                              std::optional<int64_t> viewer) {
+                                              std::optional<int64_t> viewer,
+                                              const std::vector<store::FilterRecord>* filters) {
   convert::mastodon::StatusBundle bundle;
   bundle.viewer_account_id = viewer;
   std::vector<int64_t> reblogged;
@@ -66,6 +69,7 @@ convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::v
   for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));
   for (auto& app : store::application_names(c, application_ids)) bundle.applications.emplace(app.id, std::move(app));
   if (viewer) bundle.viewer = store::viewer_flags(c, *viewer, all_ids);
+  if (viewer) apply_filters(bundle, filters ? *filters : active_filters(c, *viewer, now_millis()));
   return bundle;
 }
 

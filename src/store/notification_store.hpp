@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/id_page.hpp"
 
 namespace vmst::store {
 
@@ -26,5 +27,26 @@ void delete_notifications(Connection& c, int64_t account_id, int64_t from_accoun
 
 // Newest first.
 std::vector<NotificationRow> notifications_for(Connection& c, int64_t account_id, int limit);
+
+// Which of a reader's notifications a listing shows. Notifications caused by accounts the reader blocks, or mutes
+// with notifications hidden, never show.
+struct NotificationScope {
+  int64_t account_id = 0;
+  std::vector<std::string> types;  // the types to show (empty: none)
+  std::optional<int64_t> from_account_id;
+  int64_t now = 0;
+};
+
+std::vector<NotificationRow> notification_page(Connection& c, const NotificationScope& scope, const IdPage& page);
+
+// How many shown notifications are newer than after_id, counting up to `limit`.
+int64_t count_notifications_after(Connection& c, const NotificationScope& scope, int64_t after_id, int limit);
+
+// One of the account's own notifications.
+std::optional<NotificationRow> find_notification(Connection& c, int64_t account_id, int64_t id);
+
+void delete_all_notifications(Connection& c, int64_t account_id);
+// True when the account had such a notification.
+bool delete_notification(Connection& c, int64_t account_id, int64_t id);
 
 }  // namespace vmst::store

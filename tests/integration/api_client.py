@@ -201,3 +201,58 @@ def tiny_png(width=2, height=1, rgb=(255, 0, 0)):
     raw = b"".join(b"\x00" + bytes(rgb) * width for _ in range(height))
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def sql(vmst, statement, *args):
+    """Runs one statement on the instance's database (next to the running server) and returns its rows."""
+    with _db(vmst) as db:
+        return db.execute(statement, args).fetchall()
+
+
+def new_id():
+    """An id in the server's scheme ((unix_ms << 16) | sequence), so rows written here sort with the server's."""
+    import random
+    import time
+    return (int(time.time() * 1000) << 16) | random.randrange(1 << 16)
+
+
+def follow(vmst, follower, target):
+    """Makes local account `follower` follow `target` (usernames) by writing the row the follow endpoint writes."""
+    sql(vmst, "INSERT OR IGNORE INTO follows (id, account_id, target_account_id, created_at) "
+              "SELECT ?, a.id, b.id, 0 FROM accounts a, accounts b "
+              "WHERE a.username = ? AND b.username = ? AND a.domain IS NULL AND b.domain IS NULL",
+        new_id(), follower, target)
+
+
+def post_status(vmst, token, text, **fields):
+    """POST /api/v1/statuses as JSON; fields: visibility, in_reply_to_id, spoiler_text, ..."""
+    return api(vmst, "POST", "/api/v1/statuses", token, json_body={"status": text, **fields})
+
+
+def links(response):
+    """{rel: "path?query"} from the Link header, the base URL cut off as clients do."""
+    import re
+    out = {}
+    for url, rel in re.findall(r'<([^>]+)>;\s*rel="([^"]+)"', response.headers.get("link", "")):
+        parsed = urllib.parse.urlsplit(url)
+        out[rel] = parsed.path + ("?" + parsed.query if parsed.query else "")
+    return out
+
+
+def walk_pages(vmst, path, token=None, max_pages=100):
+    """Follows rel="next" from path to the end and returns every page; fails if paging loops or does not end."""
+    pages, seen = [], set()
+    while path:
+        assert path not in seen, f"paging came back to {path}"
+        assert len(pages) < max_pages, "paging did not end"
+        seen.add(path)
+        r = api(vmst, "GET", path, token)
+        assert r.status == 200, (r.status, r.body)
+        pages.append(r.json())
+        path = links(r).get("next")
+    return pages
+
+
+def account_id(vmst, username):
+    """The id of a local account as the API writes it (a decimal string)."""
+    return str(sql(vmst, "SELECT id FROM accounts WHERE username = ? AND domain IS NULL", username)[0][0])

@@ -2,11 +2,11 @@
 
 namespace vmst::convert::mastodon {
 
-nlohmann::json list_json(const store::ListRow& list) {
-  return {{"id", std::to_string(list.id)},
-          {"title", list.title},
-          {"replies_policy", list.replies_policy},
-          {"exclusive", list.exclusive}};
+nlohmann::json list_json(const store::ListRecord& l) {
+  return {{"id", std::to_string(l.id)},
+          {"title", l.title},
+          {"replies_policy", l.replies_policy},
+          {"exclusive", l.exclusive}};
 }
 
 }  // namespace vmst::convert::mastodon

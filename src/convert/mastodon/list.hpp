@@ -2,10 +2,10 @@
 // List {id, title, replies_policy, exclusive}.
 #include <nlohmann/json.hpp>
 
-#include "store/list_membership_store.hpp"
+#include "store/list_store.hpp"
 
 namespace vmst::convert::mastodon {
 
-nlohmann::json list_json(const store::ListRow& list);
+nlohmann::json list_json(const store::ListRecord& list);
 
 }  // namespace vmst::convert::mastodon

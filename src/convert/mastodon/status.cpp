@@ -1,6 +1,7 @@
 #include "convert/mastodon/status.hpp"
 
 #include "convert/mastodon/account.hpp"
+#include "convert/mastodon/filter.hpp"
 #include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
 
@@ -31,6 +32,24 @@ nlohmann::json mentions_json(const StatusBundle& bundle, int64_t status_id) {
   return out;
 }
 
+const nlohmann::json& rendered_account(const StatusBundle& bundle, const store::AccountRecord& account,
+                                       const federation::LocalUrls& urls) {
+  auto it = bundle.rendered_accounts.find(account.id);
+  if (it == bundle.rendered_accounts.end()) it = bundle.rendered_accounts.emplace(account.id, account_json(account, urls)).first;
+  return it->second;
+}
+
+// The viewer's filters that matched the status (FilterResult), for clients to warn, blur or hide.
+nlohmann::json filtered_json(const StatusBundle& bundle, int64_t status_id) {
+  nlohmann::json out = nlohmann::json::array();
+  auto it = bundle.filter_hits.find(status_id);
+  if (it == bundle.filter_hits.end()) return out;
+  for (const auto& hit : it->second) {
+    if (hit.filter < bundle.filters.size()) out.push_back(filter_result_json(bundle.filters[hit.filter], hit));
+  }
+  return out;
+}
+
 void add_viewer_flags(nlohmann::json& json, const StatusBundle& bundle, const store::StatusRecord& status) {
   if (!bundle.viewer_account_id) return;
   const auto& v = bundle.viewer;
@@ -39,7 +58,7 @@ void add_viewer_flags(nlohmann::json& json, const StatusBundle& bundle, const st
   json["muted"] = v.muted.contains(status.id);
   json["bookmarked"] = v.bookmarked.contains(status.id);
   if (status.account_id == *bundle.viewer_account_id) json["pinned"] = v.pinned.contains(status.id);
-  json["filtered"] = nlohmann::json::array();
+  json["filtered"] = filtered_json(bundle, status.id);
 }
 
 nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, const store::AccountRecord& author,
@@ -63,7 +82,7 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
       {"uri", s.uri},
       {"url", s.reblog_of_id ? nlohmann::json() : nlohmann::json(s.url.value_or(s.uri))},
       {"created_at", format_iso8601_millis(s.created_at)},
-      {"account", account_json(author, urls)},
+      {"account", rendered_account(bundle, author, urls)},
       {"content", s.reblog_of_id ? "" : s.content},
       {"visibility", s.visibility},
       {"sensitive", s.sensitive},

@@ -3,16 +3,25 @@
 // (services/status_views) and read by the converters. Keyed by id so a status and its reblog share one load.
 #include <cstdint>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "store/account_store.hpp"
+#include "store/filter_store.hpp"
 #include "store/media_store.hpp"
 #include "store/status_store.hpp"
 
 namespace vmst::convert::mastodon {
+
+// One of the viewer's filters matching a status: Mastodon's FilterResult. `filter` indexes StatusBundle::filters.
+struct FilterHit {
+  size_t filter = 0;
+  std::vector<std::string> keyword_matches;  // the text that matched, as written in the status
+  std::vector<int64_t> status_matches;
+};
 
 struct StatusBundle {
   std::optional<int64_t> viewer_account_id;
@@ -23,6 +32,11 @@ struct StatusBundle {
   std::unordered_map<int64_t, std::vector<std::string>> tags;             // status -> lowercase names
   std::unordered_map<int64_t, store::ApplicationName> applications;      // by application id
   store::ViewerFlags viewer;
+  std::vector<store::FilterRecord> filters;                              // the viewer's, for this context
+  std::unordered_map<int64_t, std::vector<FilterHit>> filter_hits;      // status -> the filters it matched
+  // Accounts rendered once per bundle: a page shows the same few authors many times, and copying their JSON costs
+  // less than building it again.
+  mutable std::unordered_map<int64_t, nlohmann::json> rendered_accounts;
 
   const store::StatusRecord* status(int64_t id) const {
     auto it = statuses.find(id);
