@@ -8,6 +8,8 @@
 #include "api/oauth_routes.hpp"
 #include "api/preferences_routes.hpp"
 #include "api/registration_routes.hpp"
+#include "api/report_routes.hpp"
+#include "api/saved_status_routes.hpp"
 #include "api/status_routes.hpp"
 #include "api/stub_routes.hpp"
 #include "api/timelines_area_routes.hpp"
@@ -19,6 +21,8 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_oauth_routes(router, api);
   add_registration_routes(router, api);
   add_status_routes(router, api);
+  add_saved_status_routes(router, api);
+  add_report_routes(router, api);
   add_accounts_routes(router, api);
   add_instance_routes(router, api);
   add_media_routes(router, api);

@@ -12,8 +12,10 @@
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
-#include "web/media_file_routes.hpp"
+#include "store/relationship_store.hpp"
 #include "streaming/streaming_server.hpp"
+#include "time/timestamps.hpp"
+#include "web/media_file_routes.hpp"
 #include "web/static_files.hpp"
 #include "version.hpp"
 
@@ -84,6 +86,15 @@ void App::start() {
 
   services::ensure_instance_actor(*db_, urls_, config_.instance.domain);
 
+  // Live streams hear of every committed change, whichever thread wrote it.
+  commit_publisher_ = std::make_unique<streaming::CommitPublisher>(*db_, urls_, *event_bus_);
+  db_->set_commit_listener([this](std::vector<store::CommitEvent> events) { commit_publisher_->publish(events); });
+  event_bus_->set_hidden_from_viewer([this](int64_t viewer, const std::vector<int64_t>& involved) {
+    return db_->read([&](store::Connection& c) {
+      return store::blocks_or_mutes_any(c, viewer, involved, now_millis());
+    });
+  });
+
   http::add_health_routes(router_, *db_);
   web::add_static_routes(router_);
   web::add_media_file_routes(router_, config_.media_path());
@@ -124,7 +135,6 @@ void App::start() {
   spdlog::info("vmst {} serving {} on {}:{} (data in {})", kVersion, config_.base_url(), options.host, server_->port(),
                config_.storage.data_dir.string());
 
-  // Lists, blocks and mutes are not stored yet: owns_list and the bus's hidden_from_viewer keep their defaults.
   streaming_ = std::make_unique<streaming::StreamingServer>(streaming_options(config_), *event_bus_,
                                                             streaming_callbacks(*db_));
   streaming_->start();

@@ -19,6 +19,7 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "store/database.hpp"
+#include "streaming/commit_publisher.hpp"
 #include "streaming/event_bus.hpp"
 #include "streaming/streaming_options.hpp"
 
@@ -59,6 +60,8 @@ class App {
   federation::LocalUrls urls_;
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<streaming::EventBus> event_bus_;  // outlives the streaming server and every publisher
+  // The database's commit listener: every thread that writes publishes through it, so it outlives them all.
+  std::unique_ptr<streaming::CommitPublisher> commit_publisher_;
   std::unique_ptr<federation::ActorResolver> resolver_;
   std::unique_ptr<federation::SignatureVerifier> verifier_;
   std::unique_ptr<federation::InboxIntake> intake_;

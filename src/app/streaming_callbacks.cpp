@@ -2,6 +2,7 @@
 
 #include "api/authentication.hpp"
 #include "services/oauth_scopes.hpp"
+#include "store/list_store.hpp"
 #include "store/oauth_store.hpp"
 
 namespace vmst::app {
@@ -14,6 +15,9 @@ streaming::StreamingCallbacks streaming_callbacks(store::Database& db) {
     if (!record || !record->account_id) return std::nullopt;
     auto scopes = services::parse_scopes(record->scopes, "");
     return streaming::StreamPrincipal{*record->account_id, scopes ? *scopes : std::vector<std::string>{}};
+  };
+  callbacks.owns_list = [&db](int64_t viewer, int64_t list_id) {
+    return db.read([&](store::Connection& c) { return store::find_list(c, viewer, list_id).has_value(); });
   };
   return callbacks;
 }

@@ -6,7 +6,7 @@
 namespace vmst::app {
 
 // check_token: a live user token's account and scopes (app-only tokens have no account to stream for, and
-// Mastodon >= 4.2 refuses them too). owns_list stays unset until lists exist, so list streams are refused.
+// Mastodon >= 4.2 refuses them too); owns_list: whether the list is the viewer's.
 streaming::StreamingCallbacks streaming_callbacks(store::Database& db);
 
 }  // namespace vmst::app

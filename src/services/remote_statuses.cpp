@@ -1,5 +1,7 @@
 #include "services/remote_statuses.hpp"
 
+#include "services/conversations.hpp"
+
 #include <algorithm>
 
 #include "store/fan_out_store.hpp"
@@ -128,6 +130,12 @@ std::optional<int64_t> record_remote_note(store::Connection& c, const store::Acc
   }
   // A reply to a followers-only or direct status reaches only those it mentions, as on Mastodon.
   store::insert_home_feed(c, home, s.id);
+  if (s.visibility == "direct") {
+    std::vector<int64_t> participants;
+    for (const auto& m : mentioned.local) participants.push_back(m.id);
+    for (const auto& m : mentioned.remote) participants.push_back(m.id);
+    record_direct_status(c, s, participants);
+  }
   return s.id;
 }
 

@@ -1,5 +1,7 @@
 #include "services/status_posting.hpp"
 
+#include "services/conversations.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
@@ -268,6 +270,11 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
       }
     }
     store::insert_home_feed(c, home, s.id);
+    if (visibility == "direct") {
+      std::vector<int64_t> participants;
+      for (const auto& m : rendered.mentioned) participants.push_back(m.id);
+      record_direct_status(c, s, participants);
+    }
 
     if (visibility == "public" || visibility == "unlisted") {
       store::index_status_text(c, s.id, plain_text_for_search(s.content, s.spoiler_text));

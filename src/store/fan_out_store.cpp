@@ -36,6 +36,14 @@ void insert_home_feed(Connection& c, const std::vector<int64_t>& account_ids, in
   }
 }
 
+std::vector<int64_t> home_feed_holders(Connection& c, int64_t status_id) {
+  auto& q = c.prepare("SELECT account_id FROM home_feed INDEXED BY home_feed_status WHERE status_id = ?");
+  q.bind(1, status_id);
+  std::vector<int64_t> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getInt64());
+  return out;
+}
+
 void index_status_text(Connection& c, int64_t status_id, const std::string& plain_text) {
   unindex_status_text(c, status_id);
   auto& q = c.prepare("INSERT INTO statuses_fts (rowid, plain_text) VALUES (?, ?)");

@@ -21,6 +21,9 @@ std::vector<RemoteInbox> remote_follower_inboxes(Connection& c, int64_t account_
 // Adds the status to each account's home feed.
 void insert_home_feed(Connection& c, const std::vector<int64_t>& account_ids, int64_t status_id);
 
+// The accounts whose home feeds hold the status.
+std::vector<int64_t> home_feed_holders(Connection& c, int64_t status_id);
+
 // Indexes the plain text of a status for full-text search (statuses_fts, rowid = status id).
 void index_status_text(Connection& c, int64_t status_id, const std::string& plain_text);
 void unindex_status_text(Connection& c, int64_t status_id);

@@ -127,4 +127,27 @@ std::vector<std::pair<int64_t, int64_t>> rebloggers(Connection& c, int64_t statu
               status_id, max_row, min_row, limit);
 }
 
+namespace {
+
+std::vector<std::pair<int64_t, int64_t>> own_rows(Connection& c, const char* table, int64_t account_id,
+                                                  const IdPage& page) {
+  auto& q = c.prepare(std::string("SELECT id, status_id FROM ") + table + " WHERE account_id = :account" +
+                      page_clause("id", page));
+  q.bind(":account", account_id);
+  bind_page(q, page);
+  std::vector<std::pair<int64_t, int64_t>> rows;
+  while (q.executeStep()) rows.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  return newest_first(std::move(rows), page);
+}
+
+}  // namespace
+
+std::vector<std::pair<int64_t, int64_t>> favourites_of(Connection& c, int64_t account_id, const IdPage& page) {
+  return own_rows(c, "favourites", account_id, page);
+}
+
+std::vector<std::pair<int64_t, int64_t>> bookmarks_of(Connection& c, int64_t account_id, const IdPage& page) {
+  return own_rows(c, "bookmarks", account_id, page);
+}
+
 }  // namespace vmst::store

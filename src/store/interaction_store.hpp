@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "store/database.hpp"
+#include "store/id_page.hpp"
 
 namespace vmst::store {
 
@@ -32,5 +33,10 @@ std::vector<std::pair<int64_t, int64_t>> favouriters(Connection& c, int64_t stat
                                                      std::optional<int64_t> min_row, int limit);
 std::vector<std::pair<int64_t, int64_t>> rebloggers(Connection& c, int64_t status_id, std::optional<int64_t> max_row,
                                                     std::optional<int64_t> min_row, int limit);
+
+// (row id, status id) pairs of the account's own favourites or bookmarks, newest first: their row ids are the cursors
+// of GET /api/v1/favourites and /api/v1/bookmarks, as on Mastodon.
+std::vector<std::pair<int64_t, int64_t>> favourites_of(Connection& c, int64_t account_id, const IdPage& page);
+std::vector<std::pair<int64_t, int64_t>> bookmarks_of(Connection& c, int64_t account_id, const IdPage& page);
 
 }  // namespace vmst::store

@@ -39,6 +39,14 @@ std::vector<ListRecord> lists_containing(Connection& c, int64_t owner, int64_t m
   return out;
 }
 
+std::vector<ListRecord> lists_with_member(Connection& c, int64_t member_id) {
+  auto& q = c.prepare(std::string(kColumns) + "WHERE id IN (SELECT list_id FROM list_accounts WHERE account_id = ?)");
+  q.bind(1, member_id);
+  std::vector<ListRecord> out;
+  while (q.executeStep()) out.push_back(read_list(q));
+  return out;
+}
+
 int64_t count_lists(Connection& c, int64_t account_id) {
   auto& q = c.prepare("SELECT count(*) FROM lists WHERE account_id = ?");
   q.bind(1, account_id);

@@ -23,6 +23,8 @@ struct ListRecord {
 std::vector<ListRecord> lists_of(Connection& c, int64_t account_id);
 // The lists owned by `owner` that contain `member_id`, oldest first (GET /api/v1/accounts/:id/lists).
 std::vector<ListRecord> lists_containing(Connection& c, int64_t owner, int64_t member_id);
+// Every list, whoever owns it, that contains `member_id`.
+std::vector<ListRecord> lists_with_member(Connection& c, int64_t member_id);
 int64_t count_lists(Connection& c, int64_t account_id);
 // The list when it belongs to account_id.
 std::optional<ListRecord> find_list(Connection& c, int64_t account_id, int64_t list_id);

@@ -79,4 +79,18 @@ RelationshipRows relationship_rows(Connection& c, int64_t viewer, const std::vec
   return rows;
 }
 
+bool blocks_or_mutes_any(Connection& c, int64_t viewer, const std::vector<int64_t>& account_ids, int64_t now) {
+  if (account_ids.empty()) return false;
+  auto& q = c.prepare(
+      "SELECT EXISTS (SELECT 1 FROM blocks WHERE account_id = ?1 AND target_account_id IN (SELECT value FROM json_each(?2)))"
+      " OR EXISTS (SELECT 1 FROM blocks WHERE target_account_id = ?1 AND account_id IN (SELECT value FROM json_each(?2)))"
+      " OR EXISTS (SELECT 1 FROM mutes WHERE account_id = ?1 AND target_account_id IN (SELECT value FROM json_each(?2))"
+      " AND (expires_at IS NULL OR expires_at > ?3))");
+  q.bind(1, viewer);
+  q.bind(2, id_list(account_ids));
+  q.bind(3, now);
+  q.executeStep();
+  return q.getColumn(0).getInt() != 0;
+}
+
 }  // namespace vmst::store

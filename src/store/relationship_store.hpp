@@ -34,4 +34,7 @@ struct RelationshipRows {
 
 RelationshipRows relationship_rows(Connection& c, int64_t viewer, const std::vector<int64_t>& account_ids);
 
+// True when the viewer blocks, is blocked by, or (until `now`) mutes any of the accounts.
+bool blocks_or_mutes_any(Connection& c, int64_t viewer, const std::vector<int64_t>& account_ids, int64_t now);
+
 }  // namespace vmst::store

@@ -1,5 +1,7 @@
 #include "store/status_store.hpp"
 
+#include "store/fan_out_store.hpp"
+
 #include "store/sql_values.hpp"
 
 namespace vmst::store {
@@ -148,11 +150,7 @@ void update_status_content(Connection& c, int64_t id, const std::string& text, c
 
 void delete_status(Connection& c, int64_t id) {
   // Whose home feeds held it, for the live delete events; the rows go with the status.
-  CommitEvent event{CommitEvent::Kind::StatusDeleted, id, 0, {}};
-  auto& holders = c.prepare("SELECT account_id FROM home_feed INDEXED BY home_feed_status WHERE status_id = ?");
-  holders.bind(1, id);
-  while (holders.executeStep()) event.account_ids.push_back(holders.getColumn(0).getInt64());
-  c.record_event(std::move(event));
+  c.record_event({CommitEvent::Kind::StatusDeleted, id, 0, home_feed_holders(c, id)});
   auto& fts = c.prepare("DELETE FROM statuses_fts WHERE rowid = ?");
   fts.bind(1, id);
   fts.exec();

@@ -108,3 +108,28 @@ def test_favouriting_a_remote_note_sends_a_like_to_its_author(network):
     likes = peer.wait_for("Like", actor=f"{vmst.base_url}/users/alice", timeout=15)
     assert likes[0]["json"]["object"] == note["id"]
     assert likes[0]["http_signature"]["verified"] is True
+
+
+def test_a_forwarded_report_reaches_the_remote_server_as_a_flag_from_the_instance_actor(network):
+    vmst, peer, alice = network
+    fran = sql_one(vmst, "SELECT id FROM accounts WHERE uri = ?", peer.actor_url("fran"))
+    r = api(vmst, "POST", "/api/v1/reports", alice.token,
+            json_body={"account_id": str(fran), "comment": "please look", "forward": True})
+    assert r.status == 200, r.body
+    assert r.json()["forwarded"] is True
+    flag = peer.wait_for("Flag", timeout=15)[0]
+    assert flag["http_signature"]["verified"] is True
+    assert flag["json"]["actor"] == f"{vmst.base_url}/actor"
+    assert flag["json"]["content"] == "please look"
+    objects = flag["json"]["object"]
+    assert (objects if isinstance(objects, list) else [objects]) == [peer.actor_url("fran")]
+    # The reporter is not named anywhere in what the remote server sees.
+    assert "alice" not in str(flag["json"])
+
+
+def sql_one(vmst, statement, *args):
+    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
+    try:
+        return db.execute(statement, args).fetchone()[0]
+    finally:
+        db.close()

@@ -23,8 +23,8 @@ def vmst_open():
 
 
 def client(vmst, cid, sec, **kwargs):
-    # version_check_mode="none": Mastodon.py 1.8's default constructor reads GET /api/v1/instance/ (see the skipped
-    # test below); everything OAuth works without it.
+    # version_check_mode="none": these tests are about OAuth alone; test_mastodon_py_with_version_check covers the
+    # default constructor, which reads GET /api/v1/instance/.
     return Mastodon(client_id=cid, client_secret=sec, api_base_url=vmst.base_url, version_check_mode="none",
                     ratelimit_method="throw", **kwargs)
 
@@ -72,7 +72,6 @@ def test_mastodon_py_authorization_code_out_of_band(vmst_open):
     assert api.app_verify_credentials()["name"] == "browser login"
 
 
-@pytest.mark.skip(reason="Mastodon.py 1.8's default constructor needs GET /api/v1/instance/ (not on main yet)")
 def test_mastodon_py_with_version_check(vmst_open):
     create_user(vmst_open, "alice")
     cid, sec = Mastodon.create_app("acceptance", api_base_url=vmst_open.base_url)
@@ -84,8 +83,6 @@ def test_mastodon_py_with_version_check(vmst_open):
     assert other.account_verify_credentials()["acct"] == "bob"
 
 
-@pytest.mark.skip(reason="toot 0.34 login_cli needs GET /api/v1/instance and GET /api/v1/accounts/verify_credentials "
-                         "(not on main yet)")
 def test_toot_login_cli(vmst_open):
     create_user(vmst_open, "alice")
     with tempfile.TemporaryDirectory() as home:

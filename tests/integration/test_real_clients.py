@@ -11,10 +11,10 @@ import time
 import pytest
 
 from api_client import api, make_user, tiny_png
+from harness import VmstInstance
 
 HERE = os.path.dirname(__file__)
 MASTO_DIR = os.path.join(HERE, "masto_client")
-CLIENT_SETTINGS = {"auth": {"password_grant": True}}
 
 
 def run_toot(vmst, home, *args, input=None):
@@ -99,7 +99,16 @@ print("done")
 '''
 
 
-def test_mastodon_py_runs_a_whole_session_including_sse_streaming(vmst):
+@pytest.fixture
+def vmst_open():
+    """Registrations open: the Mastodon.py session signs bob up through the API."""
+    with VmstInstance(settings={"instance": {"registrations": "open"}}) as instance:
+        instance.start()
+        yield instance
+
+
+def test_mastodon_py_runs_a_whole_session_including_sse_streaming(vmst_open):
+    vmst = vmst_open
     alice = make_user(vmst, "alice")
     png = os.path.join(vmst.dir, "tiny.png")
     with open(png, "wb") as f:

@@ -208,3 +208,26 @@ def test_public_statuses_are_served_as_notes_at_their_ids_and_private_ones_are_n
     assert r.status == 404
     r = vmst.request("GET", f"/users/bob/statuses/{s['id']}", headers={"Accept": "application/activity+json"})
     assert r.status == 404
+
+
+def test_favourites_and_bookmarks_list_in_the_order_they_were_made_and_page_by_link(vmst):
+    from api_client import links
+    alice = make_user(vmst, "alice")
+    bob = make_user(vmst, "bob")
+    older = post(vmst, alice, status="older")["id"]
+    newer = post(vmst, alice, status="newer")["id"]
+    for kind, action in (("favourites", "favourite"), ("bookmarks", "bookmark")):
+        # The older status is saved last, so it comes first: the list is ordered by when it was saved.
+        for status_id in (newer, older):
+            assert api(vmst, "POST", f"/api/v1/statuses/{status_id}/{action}", bob.token).status == 200
+        whole = api(vmst, "GET", f"/api/v1/{kind}", bob.token)
+        assert [s["id"] for s in whole.json()] == [older, newer], kind
+        first = api(vmst, "GET", f"/api/v1/{kind}?limit=1", bob.token)
+        assert [s["id"] for s in first.json()] == [older]
+        second = api(vmst, "GET", links(first)["next"], bob.token)
+        assert [s["id"] for s in second.json()] == [newer]
+        assert api(vmst, "GET", f"/api/v1/{kind}", alice.token).json() == []
+        assert api(vmst, "POST", f"/api/v1/statuses/{older}/un{action}", bob.token).status == 200
+        assert [s["id"] for s in api(vmst, "GET", f"/api/v1/{kind}", bob.token).json()] == [newer]
+        r = api(vmst, "GET", f"/api/v1/{kind}")
+        assert (r.status, r.json()) == (401, {"error": "The access token is invalid"})

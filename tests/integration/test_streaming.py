@@ -115,3 +115,91 @@ def test_a_busy_streaming_port_gives_a_clear_error(vmst):
         assert f"cannot listen for streaming on 127.0.0.1:{vmst.streaming_port}" in result.stderr
     finally:
         other.close()
+
+
+class SseReader:
+    """An open SSE stream read event by event (chunked transfer decoded loosely: chunk-size lines are skipped)."""
+
+    def __init__(self, vmst, path, token):
+        self.sock = socket.create_connection((vmst.host, vmst.streaming_port), timeout=10)
+        auth = f"Authorization: Bearer {token}\r\n" if token else ""
+        self.sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {vmst.host}\r\n{auth}\r\n".encode())
+        self.buffer = read_head_and(self.sock, b":)\n").split("\r\n\r\n", 1)[1]
+
+    def events(self, until, timeout=5):
+        """Reads (event, data) pairs until `until(pairs)` is true or the timeout passes; returns the pairs."""
+        import json
+        import time
+        deadline = time.time() + timeout
+        pairs = []
+        while not until(pairs) and time.time() < deadline:
+            self.sock.settimeout(max(0.05, deadline - time.time()))
+            try:
+                chunk = self.sock.recv(65536)
+            except socket.timeout:
+                break
+            if not chunk:
+                break
+            self.buffer += chunk.decode("utf-8", "replace")
+            pairs = []
+            for block in re.split(r"\n\n", self.buffer):
+                event = re.search(r"^event: (.+)$", block, re.M)
+                data = re.search(r"^data: (.+)$", block, re.M)
+                if event and data:
+                    payload = data.group(1)
+                    pairs.append((event.group(1), payload if event.group(1) == "delete" else json.loads(payload)))
+        return pairs
+
+    def close(self):
+        self.sock.close()
+
+
+def test_posts_notifications_edits_and_deletes_reach_open_streams_as_they_commit(vmst):
+    from api_client import api, follow, post_status
+    alice = make_user(vmst, "alice")
+    bob = make_user(vmst, "bob")
+    follow(vmst, "alice", "bob")
+    user = SseReader(vmst, "/api/v1/streaming/user", alice.token)
+    public = SseReader(vmst, "/api/v1/streaming/public/local", alice.token)
+    tag = SseReader(vmst, "/api/v1/streaming/hashtag?tag=Live", alice.token)
+    try:
+        status = post_status(vmst, bob.token, "hello @alice #live").json()
+        mine = user.events(lambda p: {"update", "notification"} <= {e for e, _ in p})
+        update = next(d for e, d in mine if e == "update")
+        assert update["id"] == status["id"] and update["account"]["acct"] == "bob"
+        note = next(d for e, d in mine if e == "notification")
+        assert note["type"] == "mention" and note["status"]["id"] == status["id"]
+        assert public.events(lambda p: p)[0][1]["id"] == status["id"]
+        assert tag.events(lambda p: p)[0][1]["id"] == status["id"]
+
+        api(vmst, "PUT", f"/api/v1/statuses/{status['id']}", bob.token, json_body={"status": "edited @alice #live"})
+        edits = user.events(lambda p: any(e == "status.update" for e, _ in p))
+        assert "edited" in next(d for e, d in edits if e == "status.update")["content"]
+
+        api(vmst, "DELETE", f"/api/v1/statuses/{status['id']}", bob.token)
+        assert ("delete", status["id"]) in user.events(lambda p: ("delete", status["id"]) in p)
+        assert ("delete", status["id"]) in public.events(lambda p: ("delete", status["id"]) in p)
+    finally:
+        for reader in (user, public, tag):
+            reader.close()
+
+
+def test_a_stream_does_not_show_what_the_viewer_blocked_or_what_is_not_theirs(vmst):
+    from api_client import api, post_status
+    alice = make_user(vmst, "alice")
+    bob = make_user(vmst, "bob")
+    carol = make_user(vmst, "carol")
+    assert api(vmst, "POST", f"/api/v1/accounts/{bob.id}/block", alice.token).status == 200
+    public = SseReader(vmst, "/api/v1/streaming/public", alice.token)
+    user = SseReader(vmst, "/api/v1/streaming/user", alice.token)
+    try:
+        post_status(vmst, bob.token, "from someone alice blocks")
+        post_status(vmst, carol.token, "private to carol's followers", visibility="private")
+        shown = post_status(vmst, carol.token, "public from carol").json()
+        seen = public.events(lambda p: any(d["id"] == shown["id"] for _, d in p))
+        assert [d["account"]["acct"] for _, d in seen] == ["carol"]
+        # Alice follows nobody: her home stream stays silent.
+        assert user.events(lambda p: p, timeout=1) == []
+    finally:
+        public.close()
+        user.close()

@@ -78,17 +78,28 @@ assert.ok(markers.notifications, "markers always carry the requested notificatio
 await rest.v1.notifications.list({ limit: 20 });
 log("relationships + favourite + markers + notifications");
 
-// Bob mentions alice; the stream must deliver it within 5 s.
+// Bob mentions alice, then alice posts; the stream must deliver both within 5 s.
 const bob = createRestAPIClient({ url, accessToken: process.env.VMST_BOB_TOKEN });
 const timer = setTimeout(() => {
-  console.error("no streaming event within 5 s");
+  console.error("the mention and the update did not both arrive within 5 s");
   process.exit(3);
 }, 5000);
 const posted = bob.v1.statuses.create({ status: "@alice hi from bob" });
+// Events published before the WebSocket subscribed are not replayed (as on Mastodon), so alice's own update is
+// checked with a post made once the mention has shown the stream is live.
+const seenEvents = [];
+let ownPost = null;
 for await (const event of subscription) {
   assert.ok(event.stream.includes("user"));
-  if (event.event === "notification" || event.event === "update") {
-    log("stream event", event.event);
+  seenEvents.push(event.event);
+  if (event.event === "notification" && event.payload.type === "mention") {
+    assert.equal(event.payload.account.acct, "bob");
+    assert.match(event.payload.status.content, /hi from bob/);
+    ownPost = rest.v1.statuses.create({ status: "posted while streaming" });
+  }
+  if (event.event === "update" && ownPost && event.payload.content.includes("posted while streaming")) {
+    assert.equal(event.payload.id, (await ownPost).id);
+    log("stream events", seenEvents.join(","));
     break;
   }
 }

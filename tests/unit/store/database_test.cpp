@@ -95,3 +95,52 @@ TEST_CASE("a second process-like connection can write while the first holds read
     return q.executeStep() ? q.getColumn(0).getInt() : 0;
   }) == 1);
 }
+
+TEST_CASE("the commit listener hears a transaction's events after COMMIT, and nothing of a rollback", "[database]") {
+  vmst::testing::TempDir dir;
+  Database db(DatabaseOptions{dir.path() / "vmst.db", 2, 1000, 2});
+  db.write([](Connection& c) { c.exec("CREATE TABLE t (x INTEGER)"); });
+  std::vector<std::vector<CommitEvent>> heard;
+  int rows_seen_by_listener = -1;
+  db.set_commit_listener([&](std::vector<CommitEvent> events) {
+    // Committed and unlocked: a read sees the row and a new write does not deadlock.
+    rows_seen_by_listener = count_rows(db);
+    db.write([](Connection&) {});
+    heard.push_back(std::move(events));
+  });
+
+  db.write([](Connection& c) {
+    c.exec("INSERT INTO t VALUES (1)");
+    c.record_event({CommitEvent::Kind::StatusCreated, 42, 0, {}});
+    c.record_event({CommitEvent::Kind::HomeFeedAdded, 42, 0, {7, 8}});
+  });
+  REQUIRE(heard.size() == 1);
+  CHECK(rows_seen_by_listener == 1);
+  REQUIRE(heard[0].size() == 2);
+  CHECK(heard[0][0].kind == CommitEvent::Kind::StatusCreated);
+  CHECK(heard[0][1].account_ids == std::vector<int64_t>{7, 8});
+
+  CHECK_THROWS(db.write([](Connection& c) {
+    c.exec("INSERT INTO t VALUES (2)");
+    c.record_event({CommitEvent::Kind::StatusDeleted, 43, 0, {}});
+    throw std::runtime_error("changed my mind");
+  }));
+  // The rolled-back event is gone for good: the next transaction does not carry it either.
+  db.write([](Connection& c) { c.record_event({CommitEvent::Kind::StatusUpdated, 44, 0, {}}); });
+  REQUIRE(heard.size() == 2);
+  REQUIRE(heard[1].size() == 1);
+  CHECK(heard[1][0].status_id == 44);
+}
+
+TEST_CASE("a throwing commit listener does not fail the write that committed", "[database]") {
+  vmst::testing::TempDir dir;
+  Database db(DatabaseOptions{dir.path() / "vmst.db", 2, 1000, 2});
+  db.write([](Connection& c) { c.exec("CREATE TABLE t (x INTEGER)"); });
+  db.set_commit_listener([](std::vector<CommitEvent>) { throw std::runtime_error("listener broke"); });
+  CHECK(db.write([](Connection& c) {
+    c.exec("INSERT INTO t VALUES (1)");
+    c.record_event({CommitEvent::Kind::StatusCreated, 1, 0, {}});
+    return 5;
+  }) == 5);
+  CHECK(count_rows(db) == 1);
+}
