@@ -12,6 +12,7 @@
 #include "api/saved_status_routes.hpp"
 #include "api/status_routes.hpp"
 #include "api/stub_routes.hpp"
+#include "api/tag_routes.hpp"
 #include "api/timelines_area_routes.hpp"
 
 namespace vmst::api {
@@ -23,6 +24,7 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_status_routes(router, api);
   add_saved_status_routes(router, api);
   add_report_routes(router, api);
+  add_tag_routes(router, api);
   add_accounts_routes(router, api);
   add_instance_routes(router, api);
   add_media_routes(router, api);

@@ -46,7 +46,6 @@ void add_stub_routes(http::Router& router, ApiContext& api) {
   router.add(Method::Get, "/api/v1/endorsements", empty_list(api, "read:accounts"));
   router.add(Method::Get, "/api/v1/featured_tags", empty_list(api, "read:accounts"));
   router.add(Method::Get, "/api/v1/featured_tags/suggestions", empty_list(api, "read:accounts"));
-  router.add(Method::Get, "/api/v1/followed_tags", empty_list(api, "read:follows"));
   router.add(Method::Get, "/api/v1/scheduled_statuses", empty_list(api, "read:statuses"));
   router.add(Method::Get, "/api/v1/notifications/requests", empty_list(api, "read:notifications"));
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "store/fan_out_store.hpp"
+#include "store/tag_store.hpp"
 #include "store/follow_store.hpp"
 #include "store/ids.hpp"
 #include "store/interaction_store.hpp"
@@ -128,6 +129,13 @@ std::optional<int64_t> record_remote_note(store::Connection& c, const store::Acc
     if (s.visibility == "direct" && !store::is_blocking(c, m.id, author.id)) home.push_back(m.id);
     notify(c, m.id, author.id, "mention", s.id, now);
   }
+  // Local followers of its hashtags, as Mastodon's fan-out does for public statuses.
+  if (s.visibility == "public") {
+    auto tag_followers = store::local_tag_follower_ids(c, s.id);
+    home.insert(home.end(), tag_followers.begin(), tag_followers.end());
+  }
+  std::sort(home.begin(), home.end());
+  home.erase(std::unique(home.begin(), home.end()), home.end());
   // A reply to a followers-only or direct status reaches only those it mentions, as on Mastodon.
   store::insert_home_feed(c, home, s.id);
   if (s.visibility == "direct") {

@@ -14,6 +14,7 @@
 #include "services/status_views.hpp"
 #include "store/account_store.hpp"
 #include "store/fan_out_store.hpp"
+#include "store/tag_store.hpp"
 #include "store/follow_store.hpp"
 #include "store/ids.hpp"
 #include "store/media_store.hpp"
@@ -269,6 +270,13 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
         store::insert_notification(c, {store::next_id(), m.id, author.id, "mention", s.id, now});
       }
     }
+    // Followers of its hashtags, as Mastodon's fan-out does for public statuses.
+    if (visibility == "public") {
+      auto tag_followers = store::local_tag_follower_ids(c, s.id);
+      home.insert(home.end(), tag_followers.begin(), tag_followers.end());
+    }
+    std::sort(home.begin(), home.end());
+    home.erase(std::unique(home.begin(), home.end()), home.end());
     store::insert_home_feed(c, home, s.id);
     if (visibility == "direct") {
       std::vector<int64_t> participants;
