@@ -12,6 +12,12 @@ namespace vmst::services {
 
 namespace {
 
+// Streaming clients re-read their filters on `filters_changed` (published after COMMIT, never for a rolled-back
+// change).
+void filters_changed(store::Connection& c, int64_t owner) {
+  c.record_event({store::CommitEvent::Kind::FiltersChanged, 0, 0, {owner}, {}});
+}
+
 [[noreturn]] void not_found() { throw ServiceError(ServiceError::Kind::NotFound, "Record not found"); }
 
 bool blank(const std::string& text) {
@@ -136,6 +142,7 @@ store::FilterRecord get_filter(store::Database& db, int64_t owner, int64_t filte
 
 store::FilterRecord create_filter(store::Database& db, int64_t owner, const FilterChanges& fields) {
   return db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     const int64_t now = now_millis();
     store::FilterRecord filter;
     filter.id = store::next_id();
@@ -153,6 +160,7 @@ store::FilterRecord create_filter(store::Database& db, int64_t owner, const Filt
 
 store::FilterRecord update_filter(store::Database& db, int64_t owner, int64_t filter_id, const FilterChanges& changes) {
   return db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     auto filter = owned(c, owner, filter_id);
     Problems problems;
     apply_fields(filter, changes, now_millis(), problems);
@@ -166,6 +174,7 @@ store::FilterRecord update_filter(store::Database& db, int64_t owner, int64_t fi
 
 void delete_filter(store::Database& db, int64_t owner, int64_t filter_id) {
   db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     owned(c, owner, filter_id);
     store::delete_filter(c, filter_id);
   });
@@ -179,6 +188,7 @@ store::FilterKeywordRecord add_filter_keyword(store::Database& db, int64_t owner
                                               const std::optional<std::string>& keyword,
                                               std::optional<bool> whole_word) {
   return db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     owned(c, owner, filter_id);
     if (!keyword || blank(*keyword)) {
       throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Keyword can't be blank");
@@ -197,6 +207,7 @@ store::FilterKeywordRecord update_filter_keyword(store::Database& db, int64_t ow
                                                  const std::optional<std::string>& keyword,
                                                  std::optional<bool> whole_word) {
   return db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     auto record = owned_keyword(c, owner, keyword_id);
     if (keyword) record.keyword = *keyword;
     if (whole_word) record.whole_word = *whole_word;
@@ -210,6 +221,7 @@ store::FilterKeywordRecord update_filter_keyword(store::Database& db, int64_t ow
 
 void delete_filter_keyword(store::Database& db, int64_t owner, int64_t keyword_id) {
   db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     owned_keyword(c, owner, keyword_id);
     store::delete_filter_keyword(c, keyword_id);
   });
@@ -222,6 +234,7 @@ std::vector<store::FilterStatusRecord> filter_statuses(store::Database& db, int6
 store::FilterStatusRecord add_filter_status(store::Database& db, int64_t owner, int64_t filter_id,
                                             std::optional<int64_t> status_id) {
   return db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     auto filter = owned(c, owner, filter_id);
     if (!status_id) throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Status can't be blank");
     visible_status(c, *status_id, owner);
@@ -245,6 +258,7 @@ store::FilterStatusRecord get_filter_status(store::Database& db, int64_t owner, 
 
 void delete_filter_status(store::Database& db, int64_t owner, int64_t id) {
   db.write([&](store::Connection& c) {
+    filters_changed(c, owner);
     if (!store::find_filter_status(c, owner, id)) not_found();
     store::delete_filter_status(c, id);
   });

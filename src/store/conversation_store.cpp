@@ -45,6 +45,9 @@ void upsert_account_conversation(Connection& c, const AccountConversationRecord&
   q.bind(6, r.unread ? 1 : 0);
   q.bind(7, r.updated_at);
   q.exec();
+  if (r.last_status_id) {
+    c.record_event({CommitEvent::Kind::ConversationUpdated, *r.last_status_id, 0, {r.account_id}, {}});
+  }
 }
 
 std::vector<AccountConversationRecord> account_conversations_page(Connection& c, int64_t account_id,

@@ -32,7 +32,7 @@ void insert_home_feed(Connection& c, const std::vector<int64_t>& account_ids, in
     q.exec();
   }
   if (!account_ids.empty()) {
-    c.record_event({CommitEvent::Kind::HomeFeedAdded, status_id, 0, account_ids});
+    c.record_event({CommitEvent::Kind::HomeFeedAdded, status_id, 0, account_ids, {}});
   }
 }
 

@@ -49,7 +49,7 @@ void insert_notification(Connection& c, const NotificationRow& row) {
   if (row.status_id) q.bind(5, *row.status_id); else q.bind(5);
   q.bind(6, row.created_at);
   q.exec();
-  c.record_event({CommitEvent::Kind::NotificationCreated, 0, row.id, {row.account_id}});
+  c.record_event({CommitEvent::Kind::NotificationCreated, 0, row.id, {row.account_id}, {}});
 }
 
 void delete_notifications(Connection& c, int64_t account_id, int64_t from_account_id, const std::string& type,

@@ -86,7 +86,7 @@ void insert_status(Connection& c, const StatusRecord& s) {
   auto& stats = c.prepare("INSERT INTO status_stats (status_id) VALUES (?)");
   stats.bind(1, s.id);
   stats.exec();
-  c.record_event({CommitEvent::Kind::StatusCreated, s.id, 0, {}});
+  c.record_event({CommitEvent::Kind::StatusCreated, s.id, 0, {}, {}});
 }
 
 std::optional<StatusRecord> find_status(Connection& c, int64_t id) {
@@ -145,12 +145,14 @@ void update_status_content(Connection& c, int64_t id, const std::string& text, c
   q.bind(7, edited_at);
   q.bind(8, id);
   q.exec();
-  c.record_event({CommitEvent::Kind::StatusUpdated, id, 0, {}});
+  c.record_event({CommitEvent::Kind::StatusUpdated, id, 0, {}, {}});
 }
 
 void delete_status(Connection& c, int64_t id) {
   // Whose home feeds held it, for the live delete events; the rows go with the status.
-  c.record_event({CommitEvent::Kind::StatusDeleted, id, 0, home_feed_holders(c, id)});
+  CommitEvent deleted{CommitEvent::Kind::StatusDeleted, id, 0, home_feed_holders(c, id), {}};
+  for (auto& [status_id, tag] : tags_of(c, {id})) deleted.tags.push_back(std::move(tag));
+  c.record_event(std::move(deleted));
   auto& fts = c.prepare("DELETE FROM statuses_fts WHERE rowid = ?");
   fts.bind(1, id);
   fts.exec();

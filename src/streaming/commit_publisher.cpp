@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 
+#include "convert/mastodon/conversation.hpp"
 #include "convert/mastodon/notification.hpp"
 #include "convert/mastodon/status.hpp"
+#include "services/conversations.hpp"
 #include "services/notifications.hpp"
 #include "services/service_error.hpp"
 #include "services/status_views.hpp"
@@ -95,6 +97,8 @@ void CommitPublisher::publish(const std::vector<store::CommitEvent>& events) noe
         case Kind::StatusUpdated: status_updated(e); break;
         case Kind::StatusDeleted: status_deleted(e); break;
         case Kind::NotificationCreated: notification_created(e); break;
+        case Kind::FiltersChanged: filters_changed(e); break;
+        case Kind::ConversationUpdated: conversation_updated(e); break;
       }
     } catch (const std::exception& ex) {
       spdlog::warn("streaming: could not publish a change to status {} / notification {}: {}", e.status_id,
@@ -161,6 +165,11 @@ void CommitPublisher::status_deleted(const store::CommitEvent& e) {
     if (bus_.subscriber_count(topic) > 0) bus_.publish(topic, StreamEvent{"delete", id, {}});
   }
   auto listening = all_public_topics();
+  for (bool local : {true, false}) {
+    for (auto& t : topics::hashtag_topics(e.tags, local)) {
+      if (std::find(listening.begin(), listening.end(), t) == listening.end()) listening.push_back(std::move(t));
+    }
+  }
   std::erase_if(listening, [&](const std::string& t) { return bus_.subscriber_count(t) == 0; });
   if (!listening.empty()) bus_.publish(listening, StreamEvent{"delete", id, {}});
 }
@@ -182,6 +191,25 @@ void CommitPublisher::notification_created(const store::CommitEvent& e) {
   if (from == page.accounts.end()) return;
   auto json = convert::mastodon::notification_json(row, from->second, page.statuses, urls_);
   if (!json.is_null()) bus_.publish(topic, StreamEvent{"notification", json.dump(), {}});
+}
+
+void CommitPublisher::filters_changed(const store::CommitEvent& e) {
+  if (e.account_ids.empty()) return;
+  const auto topic = topics::user(e.account_ids.front());
+  if (bus_.subscriber_count(topic) > 0) bus_.publish(topic, StreamEvent{"filters_changed", std::nullopt, {}});
+}
+
+void CommitPublisher::conversation_updated(const store::CommitEvent& e) {
+  if (e.account_ids.empty()) return;
+  const int64_t reader = e.account_ids.front();
+  const auto topic = topics::direct(reader);
+  if (bus_.subscriber_count(topic) == 0) return;
+  // Conversations are paged by their last status, so this page holds the one this status just updated.
+  auto page = services::list_conversations(db_, reader, only(e.status_id));
+  for (const auto& row : page.rows) {
+    auto json = convert::mastodon::conversation_json(row, page.participants(row), page.statuses, urls_);
+    bus_.publish(topic, StreamEvent{"conversation", json.dump(), {}});
+  }
 }
 
 }  // namespace vmst::streaming

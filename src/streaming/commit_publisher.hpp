@@ -2,7 +2,7 @@
 // Turns what write transactions committed (store/commit_events.hpp) into streaming events on the bus: a status
 // entering someone's home feed becomes `update` on their user stream (and on their lists' streams), a new public
 // status `update` on the public and hashtag streams, an edit `status.update`, a deletion `delete`, a notification
-// `notification`.
+// `notification`, a new direct message `conversation` on the direct stream, a filter change `filters_changed`.
 //
 // Threads: it is the database's commit listener, so it runs on whichever thread wrote (an HTTP worker, an inbox
 // worker, the CLI), after COMMIT and outside the writer lock. It reads through the read pool and renders only for
@@ -34,6 +34,8 @@ class CommitPublisher {
   void status_updated(const store::CommitEvent& e);
   void status_deleted(const store::CommitEvent& e);
   void notification_created(const store::CommitEvent& e);
+  void filters_changed(const store::CommitEvent& e);
+  void conversation_updated(const store::CommitEvent& e);
 
   store::Database& db_;
   const federation::LocalUrls& urls_;

@@ -203,3 +203,32 @@ def test_a_stream_does_not_show_what_the_viewer_blocked_or_what_is_not_theirs(vm
     finally:
         public.close()
         user.close()
+
+
+def test_direct_messages_and_filter_changes_reach_the_direct_and_user_streams(vmst):
+    from api_client import api, post_status
+    alice = make_user(vmst, "alice")
+    bob = make_user(vmst, "bob")
+    direct = SseReader(vmst, "/api/v1/streaming/direct", alice.token)
+    user = SseReader(vmst, "/api/v1/streaming/user", alice.token)
+    tag = SseReader(vmst, "/api/v1/streaming/hashtag?tag=gone", alice.token)
+    try:
+        dm = post_status(vmst, bob.token, "@alice just between us", visibility="direct").json()
+        conversations = direct.events(lambda p: any(e == "conversation" for e, _ in p))
+        conversation = next(d for e, d in conversations if e == "conversation")
+        assert conversation["last_status"]["id"] == dm["id"] and conversation["unread"] is True
+        assert [a["acct"] for a in conversation["accounts"]] == ["bob"]
+
+        r = api(vmst, "POST", "/api/v2/filters", alice.token,
+                json_body={"title": "quiet", "context": ["home"], "keywords_attributes": [{"keyword": "x"}]})
+        assert r.status == 200, r.body
+        changes = user.events(lambda p: any(e == "filters_changed" for e, _ in p))
+        assert "filters_changed" in [e for e, _ in changes]
+
+        tagged = post_status(vmst, bob.token, "soon #gone").json()
+        assert tag.events(lambda p: p)[0][1]["id"] == tagged["id"]
+        api(vmst, "DELETE", f"/api/v1/statuses/{tagged['id']}", bob.token)
+        assert ("delete", tagged["id"]) in tag.events(lambda p: ("delete", tagged["id"]) in p)
+    finally:
+        for reader in (direct, user, tag):
+            reader.close()

@@ -111,8 +111,8 @@ TEST_CASE("the commit listener hears a transaction's events after COMMIT, and no
 
   db.write([](Connection& c) {
     c.exec("INSERT INTO t VALUES (1)");
-    c.record_event({CommitEvent::Kind::StatusCreated, 42, 0, {}});
-    c.record_event({CommitEvent::Kind::HomeFeedAdded, 42, 0, {7, 8}});
+    c.record_event({CommitEvent::Kind::StatusCreated, 42, 0, {}, {}});
+    c.record_event({CommitEvent::Kind::HomeFeedAdded, 42, 0, {7, 8}, {}});
   });
   REQUIRE(heard.size() == 1);
   CHECK(rows_seen_by_listener == 1);
@@ -122,11 +122,11 @@ TEST_CASE("the commit listener hears a transaction's events after COMMIT, and no
 
   CHECK_THROWS(db.write([](Connection& c) {
     c.exec("INSERT INTO t VALUES (2)");
-    c.record_event({CommitEvent::Kind::StatusDeleted, 43, 0, {}});
+    c.record_event({CommitEvent::Kind::StatusDeleted, 43, 0, {}, {}});
     throw std::runtime_error("changed my mind");
   }));
   // The rolled-back event is gone for good: the next transaction does not carry it either.
-  db.write([](Connection& c) { c.record_event({CommitEvent::Kind::StatusUpdated, 44, 0, {}}); });
+  db.write([](Connection& c) { c.record_event({CommitEvent::Kind::StatusUpdated, 44, 0, {}, {}}); });
   REQUIRE(heard.size() == 2);
   REQUIRE(heard[1].size() == 1);
   CHECK(heard[1][0].status_id == 44);
@@ -139,7 +139,7 @@ TEST_CASE("a throwing commit listener does not fail the write that committed", "
   db.set_commit_listener([](std::vector<CommitEvent>) { throw std::runtime_error("listener broke"); });
   CHECK(db.write([](Connection& c) {
     c.exec("INSERT INTO t VALUES (1)");
-    c.record_event({CommitEvent::Kind::StatusCreated, 1, 0, {}});
+    c.record_event({CommitEvent::Kind::StatusCreated, 1, 0, {}, {}});
     return 5;
   }) == 5);
   CHECK(count_rows(db) == 1);
