@@ -11,6 +11,7 @@
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
+#include "services/polls.hpp"
 #include "store/migrations.hpp"
 #include "store/relationship_store.hpp"
 #include "streaming/streaming_server.hpp"
@@ -147,6 +148,12 @@ void App::start() {
   processor_ = std::make_unique<federation::InboxProcessor>(federation::HandlerContext{
       *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); }});
   intake_->set_on_stored([this] { processor_->wake(); });
+  // Ended polls are closed within a couple of seconds: notifications, then the final counts to remote servers.
+  processor_->set_periodic_task(
+      [this] {
+        if (services::close_ended_polls(*db_, urls_, delivery::enqueue, now_millis()) > 0) delivery_->wake();
+      },
+      std::chrono::seconds(1));
   processor_->start();
 }
 
