@@ -194,3 +194,15 @@ def test_when_a_poll_ends_its_voters_and_author_get_a_poll_notification(vmst):
     assert poll_notifications(alice)[0]["status"]["poll"]["options"][1]["votes_count"] == 1
     time.sleep(2.5)  # closed once: no second round
     assert len(poll_notifications(bob)) == 1
+
+
+def test_the_status_document_is_a_question_with_the_current_counts(vmst):
+    alice, bob = make_user(vmst, "alice"), make_user(vmst, "bob")
+    s = poll_status(vmst, alice, options=["a", "b", "c"], multiple=True)
+    assert vote(vmst, bob, s["poll"]["id"], [0, 2]).status == 200
+    r = api(vmst, "GET", f"/users/alice/statuses/{s['id']}", headers={"Accept": "application/activity+json"})
+    assert r.status == 200, r.body
+    doc = r.json()
+    assert doc["type"] == "Question" and "oneOf" not in doc
+    assert [(o["name"], o["replies"]["totalItems"]) for o in doc["anyOf"]] == [("a", 1), ("b", 0), ("c", 1)]
+    assert doc["votersCount"] == 1 and "closed" not in doc
