@@ -207,6 +207,7 @@ bool record_remote_vote(store::Connection& c, const store::AccountRecord& voter,
     return true;  // that choice was counted already
   }
   count_votes(c, *poll, {choice}, !voted_before);
+  store::mark_poll_counts_changed(c, poll->id, now);
   return true;
 }
 
@@ -268,10 +269,34 @@ PollView vote_on_poll(PostingContext& ctx, int64_t account_id, int64_t poll_id, 
     }
     // Remote polls count the vote here until their server's next Update says otherwise.
     count_votes(c, *poll, choices, !voted_before);
+    if (!author->domain) store::mark_poll_counts_changed(c, poll->id, now);
     return PollView{*poll, viewer_of(c, *poll, account_id)};
   });
   if (enqueued && ctx.wake_delivery) ctx.wake_delivery();
   return view;
+}
+
+int send_poll_count_updates(store::Database& db, const federation::LocalUrls& urls,
+                            const federation::EnqueueDelivery& enqueue, int64_t now) {
+  auto changed = db.read([&](store::Connection& c) {
+    return store::polls_with_unsent_counts(c, now - kPollCountsUpdateDelayMs, kCloseBatch);
+  });
+  int sent = 0;
+  for (const auto& candidate : changed) {
+    db.write([&](store::Connection& c) {
+      store::clear_poll_counts_changed(c, candidate.id);
+      auto poll = store::find_poll(c, candidate.id);
+      auto status = poll ? store::find_status(c, poll->status_id) : std::nullopt;
+      auto author = poll ? store::find_account(c, poll->account_id) : std::nullopt;
+      if (!poll || !status || status->deleted_at || !author || !author->local() || !enqueue) return;
+      auto inboxes = question_audience(c, *status, *poll);
+      auto question = local_note(c, status->id, urls);
+      if (inboxes.empty() || !question) return;
+      enqueue(c, author->id, convert::as::update_question(*question, author->uri, now).dump(), inboxes, now);
+      ++sent;
+    });
+  }
+  return sent;
 }
 
 int close_ended_polls(store::Database& db, const federation::LocalUrls& urls, const federation::EnqueueDelivery& enqueue,

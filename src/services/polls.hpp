@@ -61,6 +61,15 @@ PollView visible_poll(store::Database& db, int64_t poll_id, std::optional<int64_
 // author as a Create of a Note named after the option. Throws ServiceError with Mastodon's messages.
 PollView vote_on_poll(PostingContext& ctx, int64_t account_id, int64_t poll_id, const std::vector<int64_t>& choices);
 
+// How long votes on a local poll gather before other servers get one Update with the new counts (Mastodon waits
+// three minutes too, ActivityPub::DistributePollUpdateWorker).
+inline constexpr int64_t kPollCountsUpdateDelayMs = 180'000;
+
+// Sends an Update of the Question with the current counts for local polls whose votes changed at least
+// kPollCountsUpdateDelayMs ago, to remote followers and voters. Returns how many polls were sent.
+int send_poll_count_updates(store::Database& db, const federation::LocalUrls& urls,
+                            const federation::EnqueueDelivery& enqueue, int64_t now);
+
 // Acts on polls that ended: a `poll` notification to local voters and, for local polls, to the author; for local
 // polls an Update of the Question with the final counts to remote followers and voters. Each poll once.
 // Returns how many were closed. Runs periodically on the inbox processor's thread (app/app.cpp).

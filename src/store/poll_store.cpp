@@ -175,6 +175,30 @@ bool poll_vote_uri_exists(Connection& c, const std::string& uri) {
   return q.executeStep();
 }
 
+void mark_poll_counts_changed(Connection& c, int64_t poll_id, int64_t now) {
+  auto& q = c.prepare("UPDATE polls SET counts_changed_at = coalesce(counts_changed_at, ?) WHERE id = ?");
+  q.bind(1, now);
+  q.bind(2, poll_id);
+  q.exec();
+}
+
+std::vector<PollRecord> polls_with_unsent_counts(Connection& c, int64_t changed_before, int limit) {
+  std::vector<PollRecord> out;
+  auto& q = c.prepare(std::string(kPollColumns) +
+                      "WHERE counts_changed_at IS NOT NULL AND counts_changed_at <= ? AND closed_at IS NULL"
+                      " ORDER BY counts_changed_at LIMIT ?");
+  q.bind(1, changed_before);
+  q.bind(2, limit);
+  while (q.executeStep()) out.push_back(read_poll(q));
+  return out;
+}
+
+void clear_poll_counts_changed(Connection& c, int64_t poll_id) {
+  auto& q = c.prepare("UPDATE polls SET counts_changed_at = NULL WHERE id = ?");
+  q.bind(1, poll_id);
+  q.exec();
+}
+
 std::vector<PollRecord> polls_waiting_to_close(Connection& c, int64_t now, int limit) {
   std::vector<PollRecord> out;
   auto& q = c.prepare(std::string(kPollColumns) +
@@ -187,7 +211,7 @@ std::vector<PollRecord> polls_waiting_to_close(Connection& c, int64_t now, int l
 }
 
 void mark_poll_closed(Connection& c, int64_t poll_id, int64_t now) {
-  auto& q = c.prepare("UPDATE polls SET closed_at = ? WHERE id = ?");
+  auto& q = c.prepare("UPDATE polls SET closed_at = ?, counts_changed_at = NULL WHERE id = ?");
   q.bind(1, now);
   q.bind(2, poll_id);
   q.exec();

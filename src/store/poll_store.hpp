@@ -51,8 +51,15 @@ std::vector<int64_t> poll_voter_ids(Connection& c, int64_t poll_id);
 // A vote already recorded under this ActivityPub id (remote votes are delivered at least once).
 bool poll_vote_uri_exists(Connection& c, const std::string& uri);
 
+// A vote changed a local poll's counts; other servers hear of it later (the first unsent change is kept).
+void mark_poll_counts_changed(Connection& c, int64_t poll_id, int64_t now);
+// Running polls whose counts changed at or before `changed_before` and were not sent yet.
+std::vector<PollRecord> polls_with_unsent_counts(Connection& c, int64_t changed_before, int limit);
+void clear_poll_counts_changed(Connection& c, int64_t poll_id);
+
 // Polls whose end has passed and was not acted on yet, oldest end first.
 std::vector<PollRecord> polls_waiting_to_close(Connection& c, int64_t now, int limit);
+// Also clears unsent counts: the final Update carries them.
 void mark_poll_closed(Connection& c, int64_t poll_id, int64_t now);
 
 }  // namespace vmst::store

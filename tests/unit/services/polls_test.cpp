@@ -153,3 +153,24 @@ TEST_CASE("an ended poll notifies the author and local voters once and sends the
   CHECK(vmst::services::close_ended_polls(f.db, f.urls, f.enqueue, now + 5000) == 0);
   CHECK(f.poll_notifications(f.bob.id).size() == 1);
 }
+
+TEST_CASE("votes on a local poll reach other servers as one Update after a pause", "[services][polls]") {
+  PollFixture f;
+  auto poll = f.post_poll(true);
+  auto ctx = f.posting();
+  vmst::services::vote_on_poll(ctx, f.bob.id, poll.id, {0, 1});
+  CHECK(f.remote_vote(f.fran.uri + "#votes/1", "tea", f.status_uri(poll)));
+  f.delivered.clear();
+  const int64_t now = vmst::now_millis();
+  CHECK(vmst::services::send_poll_count_updates(f.db, f.urls, f.enqueue, now) == 0);  // still gathering
+  const int64_t later = now + vmst::services::kPollCountsUpdateDelayMs + 1000;
+  CHECK(vmst::services::send_poll_count_updates(f.db, f.urls, f.enqueue, later) == 1);
+  REQUIRE(f.delivered.size() == 1);
+  const auto& question = f.delivered[0].activity["object"];
+  CHECK(f.delivered[0].activity["type"] == "Update");
+  CHECK(question["anyOf"][0]["replies"]["totalItems"] == 2);
+  CHECK(question["anyOf"][1]["replies"]["totalItems"] == 1);
+  CHECK(question["votersCount"] == 2);
+  CHECK_FALSE(question.contains("closed"));
+  CHECK(vmst::services::send_poll_count_updates(f.db, f.urls, f.enqueue, later) == 0);  // sent once
+}
