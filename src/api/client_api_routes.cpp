@@ -6,6 +6,7 @@
 #include "api/instance_routes.hpp"
 #include "api/media_routes.hpp"
 #include "api/oauth_routes.hpp"
+#include "api/poll_routes.hpp"
 #include "api/preferences_routes.hpp"
 #include "api/registration_routes.hpp"
 #include "api/report_routes.hpp"
@@ -22,6 +23,7 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_oauth_routes(router, api);
   add_registration_routes(router, api);
   add_status_routes(router, api);
+  add_poll_routes(router, api);
   add_saved_status_routes(router, api);
   add_report_routes(router, api);
   add_tag_routes(router, api);

@@ -2,6 +2,7 @@
 
 #include "api/authentication.hpp"
 #include "api/pagination.hpp"
+#include "api/poll_params.hpp"
 #include "api/path_ids.hpp"
 #include "api/status_rendering.hpp"
 #include "convert/mastodon/account.hpp"
@@ -43,7 +44,6 @@ void create_status(ApiContext& api, Req req, Res res) {
   if (params.has("scheduled_at")) {
     throw http::HttpError(422, "Scheduled posts are not supported on this server yet");
   }
-  if (params.object("poll")) throw http::HttpError(422, "Polls are not supported on this server yet");
   services::NewStatus request;
   request.account_id = *principal.account_id;
   request.application_id = principal.application_id;
@@ -57,6 +57,7 @@ void create_status(ApiContext& api, Req req, Res res) {
   request.language = params.string("language");
   if (request.language && request.language->empty()) request.language.reset();
   if (auto key = req.get_header_value("Idempotency-Key"); !key.empty()) request.idempotency_key = key;
+  request.poll = poll_params(params);
   auto ctx = posting_context(api);
   int64_t id = services::post_status(ctx, request);
   http::send_json(res, 200, render_status(api, id, principal.account_id));
@@ -99,6 +100,7 @@ void edit_status(ApiContext& api, Req req, Res res, Params p) {
   edit.spoiler_text = params.string("spoiler_text").value_or("");
   edit.language = params.string("language");
   if (edit.language && edit.language->empty()) edit.language.reset();
+  edit.poll = poll_params(params);
   auto ctx = posting_context(api);
   services::edit_status(ctx, edit);
   http::send_json(res, 200, render_status(api, edit.status_id, principal.account_id));

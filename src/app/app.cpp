@@ -11,6 +11,7 @@
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/instance_actor.hpp"
+#include "services/polls.hpp"
 #include "store/migrations.hpp"
 #include "store/relationship_store.hpp"
 #include "streaming/streaming_server.hpp"
@@ -147,6 +148,16 @@ void App::start() {
   processor_ = std::make_unique<federation::InboxProcessor>(federation::HandlerContext{
       *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); }});
   intake_->set_on_stored([this] { processor_->wake(); });
+  // Ended polls are closed within a couple of seconds (notifications, then the final counts to remote servers);
+  // new counts of running local polls go out once their votes have gathered for a while.
+  processor_->set_periodic_task(
+      [this] {
+        const int64_t now = now_millis();
+        int queued = services::close_ended_polls(*db_, urls_, delivery::enqueue, now);
+        queued += services::send_poll_count_updates(*db_, urls_, delivery::enqueue, now);
+        if (queued > 0) delivery_->wake();
+      },
+      std::chrono::seconds(1));
   processor_->start();
 }
 

@@ -55,8 +55,26 @@ int InboxProcessor::process_pending() {
   return handled;
 }
 
+void InboxProcessor::set_periodic_task(std::function<void()> task, std::chrono::milliseconds interval) {
+  periodic_task_ = std::move(task);
+  periodic_interval_ = interval;
+}
+
+void InboxProcessor::run_periodic_task() {
+  if (!periodic_task_) return;
+  auto now = std::chrono::steady_clock::now();
+  if (now - periodic_last_run_ < periodic_interval_) return;
+  periodic_last_run_ = now;
+  try {
+    periodic_task_();
+  } catch (const std::exception& e) {
+    spdlog::error("inbox processor: periodic task: {}", e.what());
+  }
+}
+
 void InboxProcessor::run() {
   while (!stopping_) {
+    run_periodic_task();
     int handled = 0;
     try {
       handled = process_pending();

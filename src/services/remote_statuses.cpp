@@ -1,6 +1,7 @@
 #include "services/remote_statuses.hpp"
 
 #include "services/conversations.hpp"
+#include "services/polls.hpp"
 
 #include <algorithm>
 
@@ -120,6 +121,7 @@ std::optional<int64_t> record_remote_note(store::Connection& c, const store::Acc
     m.updated_at = now;
     store::insert_media(c, m);
   }
+  if (note.poll) record_remote_poll(c, s.id, author.id, *note.poll, now);
   store::add_to_account_statuses(c, author.id, 1, at);
   if (parent) store::add_to_status_counter(c, parent->id, store::StatusCounter::Replies, 1);
 
@@ -151,6 +153,12 @@ bool update_remote_note(store::Connection& c, const store::AccountRecord& author
                         int64_t now) {
   auto s = store::find_status_by_uri(c, note.uri);
   if (!s || s->account_id != author.id) return false;
+  const bool poll_counts_only = refresh_remote_poll(c, s->id, author.id, note.poll, now);
+  // Mastodon sends an Update of the Question whenever its counts change: that is no edit of the text.
+  if (poll_counts_only && note.content == s->content && note.summary == s->spoiler_text &&
+      note.sensitive == s->sensitive) {
+    return true;
+  }
   if (store::status_edits(c, s->id).empty()) {
     store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, s->text, s->content, s->spoiler_text,
                                   s->sensitive, "[]", s->created_at});

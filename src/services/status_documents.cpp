@@ -4,6 +4,7 @@
 #include "convert/activitystreams/note.hpp"
 #include "store/account_store.hpp"
 #include "store/media_store.hpp"
+#include "store/poll_store.hpp"
 #include "store/status_store.hpp"
 
 namespace vmst::services {
@@ -12,6 +13,12 @@ std::optional<nlohmann::json> public_note(store::Connection& c, int64_t status_i
   auto status = store::find_status(c, status_id);
   if (!status || !status->local || status->reblog_of_id) return std::nullopt;
   if (status->visibility != "public" && status->visibility != "unlisted") return std::nullopt;
+  return local_note(c, status_id, urls);
+}
+
+std::optional<nlohmann::json> local_note(store::Connection& c, int64_t status_id, const federation::LocalUrls& urls) {
+  auto status = store::find_status(c, status_id);
+  if (!status || !status->local || status->reblog_of_id) return std::nullopt;
   auto author = store::find_account(c, status->account_id);
   if (!author) return std::nullopt;
   std::vector<int64_t> mentioned_ids;
@@ -25,8 +32,9 @@ std::optional<nlohmann::json> public_note(store::Connection& c, int64_t status_i
   } else if (status->in_reply_to_uri) {
     parent_uri = status->in_reply_to_uri;
   }
+  auto poll = store::find_poll_by_status(c, status->id);
   convert::as::NoteParts parts{*status, *author, mentioned, tags, store::media_of_statuses(c, {status->id}), parent_uri,
-                               std::nullopt};
+                               std::nullopt, poll ? &*poll : nullptr};
   if (status->conversation_id) parts.conversation_uri = urls.base() + "/contexts/" + std::to_string(*status->conversation_id);
   auto note = convert::as::note(parts, urls);
   note["@context"] = convert::as::object_context();

@@ -14,4 +14,8 @@ namespace vmst::services {
 // only delivered, never served to anonymous fetches).
 std::optional<nlohmann::json> public_note(store::Connection& c, int64_t status_id, const federation::LocalUrls& urls);
 
+// The Note (a Question when it has a poll) of any local status that is no reblog, whatever its visibility, with
+// its @context: for activities that carry the whole object (a poll's final Update). nullopt when there is none.
+std::optional<nlohmann::json> local_note(store::Connection& c, int64_t status_id, const federation::LocalUrls& urls);
+
 }  // namespace vmst::services

@@ -10,6 +10,7 @@
 
 #include "convert/activitystreams/note.hpp"
 #include "delivery/fan_out.hpp"
+#include "services/polls.hpp"
 #include "services/service_error.hpp"
 #include "services/status_views.hpp"
 #include "store/account_store.hpp"
@@ -19,6 +20,7 @@
 #include "store/ids.hpp"
 #include "store/media_store.hpp"
 #include "store/notification_store.hpp"
+#include "store/poll_store.hpp"
 #include "store/status_store.hpp"
 #include "text/hashtag_name.hpp"
 #include "text/html_sanitizer.hpp"
@@ -134,6 +136,15 @@ std::vector<store::MediaRecord> usable_media(store::Connection& c, const Posting
   return out;
 }
 
+// Mastodon refuses media next to a poll with its "too many files" message (PostStatusService#validate_media!).
+void check_poll(const PostingContext& ctx, const std::optional<PollInput>& poll, bool with_media) {
+  if (!poll) return;
+  if (with_media) {
+    throw ServiceError(Kind::Invalid, "Cannot attach more than " + std::to_string(ctx.max_media) + " files");
+  }
+  validate_poll_input(*poll);
+}
+
 std::string plain_text_for_search(const std::string& html, const std::string& spoiler) {
   std::string plain = text::html_to_plain_text(html);
   return spoiler.empty() ? plain : spoiler + "\n" + plain;
@@ -194,6 +205,7 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
     throw ServiceError(Kind::Invalid, "Validation failed: Text can't be blank");
   }
   check_length(ctx, request.text, request.spoiler_text);
+  check_poll(ctx, request.poll, !request.media_ids.empty());
   if (request.idempotency_key) {
     auto earlier = ctx.db.read([&](store::Connection& c) {
       return store::find_idempotent_status(c, request.account_id, *request.idempotency_key,
@@ -253,6 +265,8 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
     std::vector<int64_t> media_ids;
     for (const auto& m : media) media_ids.push_back(m.id);
     store::attach_media(c, s.id, media_ids);
+    std::optional<store::PollRecord> poll;
+    if (request.poll) poll = create_local_poll(c, s.id, author.id, *request.poll, now);
 
     store::add_to_account_statuses(c, author.id, 1, now);
     if (s.in_reply_to_id) store::add_to_status_counter(c, *s.in_reply_to_id, store::StatusCounter::Replies, 1);
@@ -292,7 +306,8 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
     auto inboxes = recipient_inboxes(c, author.id, visibility, rendered.mentioned);
     if (!inboxes.empty() && ctx.enqueue) {
       convert::as::NoteParts parts{s, author, rendered.mentioned, {}, media, parent_uri,
-                                   ctx.urls.base() + "/contexts/" + std::to_string(*s.conversation_id)};
+                                   ctx.urls.base() + "/contexts/" + std::to_string(*s.conversation_id),
+                                   poll ? &*poll : nullptr};
       for (const auto& [name, display] : rendered.tags) parts.tags.push_back(name);
       ctx.enqueue(c, author.id, convert::as::create_note(parts, ctx.urls).dump(), inboxes, now);
       enqueued = true;
@@ -313,6 +328,7 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
     if (!has_media || edit.media_ids) throw ServiceError(Kind::Invalid, "Validation failed: Text can't be blank");
   }
   check_length(ctx, edit.text, edit.spoiler_text);
+  check_poll(ctx, edit.poll, edit.media_ids && !edit.media_ids->empty());
   RenderedText rendered = render_text(ctx, edit.text);
 
   bool enqueued = false;
@@ -339,6 +355,10 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
       store::detach_media(c, s->id);
       store::attach_media(c, s->id, new_media);
     }
+    if (edit.poll && !new_media.empty()) {
+      throw ServiceError(Kind::Invalid, "Cannot attach more than " + std::to_string(ctx.max_media) + " files");
+    }
+    auto poll = replace_local_poll(c, s->id, author.id, edit.poll, now);
     const bool sensitive = edit.sensitive || !edit.spoiler_text.empty();
     store::update_status_content(c, s->id, edit.text, rendered.html, edit.spoiler_text, sensitive,
                                  edit.language ? edit.language : s->language, now);
@@ -371,7 +391,8 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
         if (auto parent = store::find_status(c, *updated->in_reply_to_id)) parent_uri = parent->uri;
       }
       convert::as::NoteParts parts{*updated, author, rendered.mentioned, tag_names(c, s->id),
-                                   store::media_of_statuses(c, {s->id}), parent_uri, std::nullopt};
+                                   store::media_of_statuses(c, {s->id}), parent_uri, std::nullopt,
+                                   poll ? &*poll : nullptr};
       if (updated->conversation_id) {
         parts.conversation_uri = ctx.urls.base() + "/contexts/" + std::to_string(*updated->conversation_id);
       }

@@ -15,6 +15,7 @@
 #include "federation/handlers/handler_context.hpp"
 #include "federation/local_urls.hpp"
 #include "federation/webfinger_client.hpp"
+#include "services/poll_input.hpp"
 #include "store/database.hpp"
 
 namespace vmst::services {
@@ -41,6 +42,7 @@ struct NewStatus {
   std::optional<std::string> visibility;  // default: the account's posting default, else public
   std::optional<std::string> language;
   std::optional<std::string> idempotency_key;
+  std::optional<PollInput> poll;
 };
 
 // Returns the new status id (or the earlier one for a repeated Idempotency-Key). Throws ServiceError.
@@ -54,6 +56,7 @@ struct StatusEdit {
   bool sensitive = false;
   std::string spoiler_text;
   std::optional<std::string> language;
+  std::optional<PollInput> poll;  // unset: the status has no poll after the edit (Mastodon's rule)
 };
 // Edits the author's own status, keeping the previous version in its history. Throws ServiceError.
 void edit_status(PostingContext& ctx, const StatusEdit& edit);

@@ -5,6 +5,7 @@
 #include "services/service_error.hpp"
 #include "services/status_filters.hpp"
 #include "store/follow_store.hpp"
+#include "store/poll_store.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -68,6 +69,14 @@ convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::v
   for (auto& [status_id, name] : store::tags_of(c, all_ids)) bundle.tags[status_id].push_back(std::move(name));
   for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));
   for (auto& app : store::application_names(c, application_ids)) bundle.applications.emplace(app.id, std::move(app));
+  // Polls and the viewer's votes on them: two queries for the whole page.
+  std::vector<int64_t> poll_ids;
+  for (auto& poll : store::polls_of_statuses(c, all_ids)) {
+    poll_ids.push_back(poll.id);
+    bundle.polls.emplace(poll.status_id, std::move(poll));
+  }
+  bundle.loaded_at = now_millis();
+  if (viewer) bundle.own_poll_votes = store::own_poll_votes(c, *viewer, poll_ids);
   if (viewer) bundle.viewer = store::viewer_flags(c, *viewer, all_ids);
   if (viewer) apply_filters(bundle, filters ? *filters : active_filters(c, *viewer, now_millis()));
   return bundle;

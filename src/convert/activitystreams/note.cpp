@@ -1,6 +1,7 @@
 #include "convert/activitystreams/note.hpp"
 
 #include "convert/activitystreams/context.hpp"
+#include "convert/activitystreams/question.hpp"
 #include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
 
@@ -102,6 +103,7 @@ nlohmann::json note(const NoteParts& p, const federation::LocalUrls& urls) {
   };
   if (s.language) json["contentMap"] = {{*s.language, s.content}};
   if (s.edited_at) json["updated"] = format_iso8601_seconds(*s.edited_at);
+  if (p.poll) add_question_fields(json, *p.poll, now_millis());
   return json;
 }
 

@@ -14,6 +14,7 @@
 #include "federation/local_urls.hpp"
 #include "store/account_store.hpp"
 #include "store/media_store.hpp"
+#include "store/poll_store.hpp"
 #include "store/status_store.hpp"
 
 namespace vmst::convert::as {
@@ -26,6 +27,7 @@ struct NoteParts {
   std::vector<store::MediaRecord> media;
   std::optional<std::string> in_reply_to_uri;
   std::optional<std::string> conversation_uri;
+  const store::PollRecord* poll = nullptr;  // set: the status is a Question (convert/activitystreams/question)
 };
 
 struct Addressing {

@@ -73,6 +73,8 @@ std::optional<RemoteNote> parse_remote_note(const nlohmann::json& object) {
     if (auto name = text_field(object, "name")) html = "<p>" + *name + "</p>" + html;
   }
   note.content = text::sanitize_remote_html(html);
+  if (type == "Question") note.poll = parse_question_poll(object);
+  if (type == "Note") note.name = text_field(object, "name");
   note.summary = text::html_to_plain_text(text_field(object, "summary").value_or(""));
   note.sensitive = object.value("sensitive", false) || !note.summary.empty();
   if (auto published = text_field(object, "published")) note.published = parse_iso8601(*published);

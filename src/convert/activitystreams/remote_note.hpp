@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "convert/activitystreams/question.hpp"
+
 namespace vmst::convert::as {
 
 struct RemoteAttachment {
@@ -31,6 +33,8 @@ struct RemoteNote {
   std::vector<std::string> mention_hrefs;
   std::vector<std::string> hashtags;  // names as written, without '#'
   std::vector<RemoteAttachment> attachments;
+  std::optional<RemotePoll> poll;   // a Question's options and counts
+  std::optional<std::string> name;  // a Note's `name`: with inReplyTo and no content, a vote on a poll
 };
 
 // nullopt when the object is not a Note-like object with an id and an author.

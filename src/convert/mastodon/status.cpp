@@ -2,6 +2,7 @@
 
 #include "convert/mastodon/account.hpp"
 #include "convert/mastodon/filter.hpp"
+#include "convert/mastodon/poll.hpp"
 #include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
 
@@ -48,6 +49,19 @@ nlohmann::json filtered_json(const StatusBundle& bundle, int64_t status_id) {
     if (hit.filter < bundle.filters.size()) out.push_back(filter_result_json(bundle.filters[hit.filter], hit));
   }
   return out;
+}
+
+nlohmann::json status_poll_json(const StatusBundle& bundle, int64_t status_id) {
+  auto it = bundle.polls.find(status_id);
+  if (it == bundle.polls.end()) return nullptr;
+  std::optional<PollViewer> viewer;
+  if (bundle.viewer_account_id) {
+    viewer = PollViewer{*bundle.viewer_account_id, {}};
+    if (auto votes = bundle.own_poll_votes.find(it->second.id); votes != bundle.own_poll_votes.end()) {
+      viewer->own_votes = votes->second;
+    }
+  }
+  return poll_json(it->second, viewer, bundle.loaded_at);
 }
 
 void add_viewer_flags(nlohmann::json& json, const StatusBundle& bundle, const store::StatusRecord& status) {
@@ -97,7 +111,7 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
       {"in_reply_to_id", optional_id(s.in_reply_to_id)},
       {"in_reply_to_account_id", optional_id(s.in_reply_to_account_id)},
       {"reblog", std::move(reblog)},
-      {"poll", nullptr},
+      {"poll", status_poll_json(bundle, s.id)},
       {"card", nullptr},
       {"language", optional_text(s.language)},
       {"edited_at", s.edited_at ? nlohmann::json(format_iso8601_millis(*s.edited_at)) : nlohmann::json()},

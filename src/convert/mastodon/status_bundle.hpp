@@ -12,6 +12,7 @@
 #include "store/account_store.hpp"
 #include "store/filter_store.hpp"
 #include "store/media_store.hpp"
+#include "store/poll_store.hpp"
 #include "store/status_store.hpp"
 
 namespace vmst::convert::mastodon {
@@ -31,6 +32,9 @@ struct StatusBundle {
   std::unordered_map<int64_t, std::vector<int64_t>> mentions;             // status -> mentioned account ids
   std::unordered_map<int64_t, std::vector<std::string>> tags;             // status -> lowercase names
   std::unordered_map<int64_t, store::ApplicationName> applications;      // by application id
+  std::unordered_map<int64_t, store::PollRecord> polls;                  // by status id
+  std::map<int64_t, std::vector<int>> own_poll_votes;                    // poll id -> the viewer's choices
+  int64_t loaded_at = 0;                                                 // "now" for whether polls have ended
   store::ViewerFlags viewer;
   std::vector<store::FilterRecord> filters;                              // the viewer's, for this context
   std::unordered_map<int64_t, std::vector<FilterHit>> filter_hits;      // status -> the filters it matched

@@ -5,6 +5,7 @@
 #include "convert/activitystreams/context.hpp"
 #include "convert/activitystreams/remote_actor.hpp"
 #include "convert/activitystreams/remote_note.hpp"
+#include "services/polls.hpp"
 #include "services/remote_statuses.hpp"
 
 namespace vmst::federation {
@@ -42,7 +43,11 @@ void handle_create(const HandlerContext& ctx, const nlohmann::json& activity, co
                    int64_t now) {
   auto note = authored_note(activity, actor);
   if (!note) return;
-  auto id = ctx.db.write([&](store::Connection& c) { return services::record_remote_note(c, actor, *note, now); });
+  auto id = ctx.db.write([&](store::Connection& c) -> std::optional<int64_t> {
+    // A vote on one of our polls is counted, never stored as a status.
+    if (services::record_remote_vote(c, actor, *note, now)) return std::nullopt;
+    return services::record_remote_note(c, actor, *note, now);
+  });
   if (!id) spdlog::debug("inbox: note {} already known or of no concern here", note->uri);
 }
 
