@@ -199,7 +199,9 @@ def test_a_failing_host_trips_its_breaker_and_retry_and_purge_steer_it(server):
         for i in range(1, 6):
             failing.script(f"/u/{i}", [202])
         out = server.cli("delivery", "retry", failing.authority).stdout
-        assert "Cleared" in out and "6 queued job(s) are due now" in out
+        # On a slow run the breaker's 2 s cool-off can end first: its half-open probe then meets the fixed host and
+        # clears the failures itself, and retry finds nothing to clear. Either way every job must now go through.
+        assert ("Cleared" in out and "6 queued job(s) are due now" in out) or "No failures recorded" in out, out
         wait_until(lambda: all(j["state"] == "done" for j in jobs(server)), what="all done after retry")
         assert status(server)["failing_hosts"] == []
 
