@@ -20,6 +20,9 @@ void receive(const federation::InboxIntake& intake, const httplib::Request& req,
     res.status = 202;
     res.set_content("", "text/plain");
     if (result == federation::IntakeResult::AlreadyReceived) spdlog::debug("inbox: redelivery ignored");
+  } catch (const federation::DomainRefused& e) {
+    spdlog::info("inbox: refused {}: {}", req.path, e.what());
+    http::send_error(res, 403, e.what());
   } catch (const federation::SignatureRejected& e) {
     spdlog::info("inbox: refused {}: {}", req.path, e.what());
     http::send_error(res, 401, e.what());

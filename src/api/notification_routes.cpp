@@ -38,7 +38,8 @@ nlohmann::json render(const services::NotificationPage& page, const ApiContext& 
   for (const auto& n : page.rows) {
     auto from = page.accounts.find(n.from_account_id);
     if (from == page.accounts.end()) continue;
-    auto json = convert::mastodon::notification_json(n, from->second, page.statuses, api.urls);
+    auto json = convert::mastodon::notification_json(n, from->second, page.statuses, api.urls,
+                                                       page.severance_event(n.id));
     if (!json.is_null()) out.push_back(std::move(json));
   }
   return out;

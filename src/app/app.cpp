@@ -10,8 +10,10 @@
 #include "activitypub/inbox_routes.hpp"
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
+#include "services/blocklist_subscriptions.hpp"
 #include "services/instance_actor.hpp"
 #include "services/polls.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/migrations.hpp"
 #include "store/relationship_store.hpp"
 #include "streaming/streaming_server.hpp"
@@ -86,6 +88,9 @@ void App::start() {
   if (applied > 0) spdlog::info("applied {} database migration(s)", applied);
 
   services::ensure_instance_actor(*db_, urls_, config_.instance.domain);
+  db_->write([&](store::Connection& c) {
+    store::set_allowlist_mode(c, config_.federation.mode == "allowlist", now_millis());
+  });
 
   // Live streams hear of every committed change, whichever thread wrote it.
   commit_publisher_ = std::make_unique<streaming::CommitPublisher>(*db_, urls_, *event_bus_);
@@ -149,12 +154,18 @@ void App::start() {
       *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); }});
   intake_->set_on_stored([this] { processor_->wake(); });
   // Ended polls are closed within a couple of seconds (notifications, then the final counts to remote servers);
-  // new counts of running local polls go out once their votes have gathered for a while.
+  // new counts of running local polls go out once their votes have gathered for a while; subscribed block lists
+  // are fetched again when due.
   processor_->set_periodic_task(
       [this] {
         const int64_t now = now_millis();
         int queued = services::close_ended_polls(*db_, urls_, delivery::enqueue, now);
         queued += services::send_poll_count_updates(*db_, urls_, delivery::enqueue, now);
+        // Subscribed block lists: a fetch blocks this thread for at most the fetch timeout, a few times a day.
+        if (services::refresh_due_blocklists(*db_, net_policy(config_), delivery::enqueue, config_.media_path(),
+                                             int64_t{config_.federation.blocklist_refresh_seconds} * 1000, now)) {
+          ++queued;
+        }
         if (queued > 0) delivery_->wake();
       },
       std::chrono::seconds(1));

@@ -54,6 +54,8 @@ struct FederationConfig {
   bool allow_http = false;  // default derived from instance.domain, see load_config
   bool allow_private_addresses = false;
   bool authorized_fetch = false;  // Mastodon's secure mode: GETs of content need a signature
+  std::string mode = "blocklist";  // blocklist: federate unless blocked | allowlist: only with allowed domains
+  int blocklist_refresh_seconds = 6 * 3600;  // how often subscribed block lists are fetched again
 };
 
 // The outbound delivery queue (delivery/). Documented in vmst.example.toml.

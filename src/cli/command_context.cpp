@@ -7,7 +7,9 @@
 #include "app/app.hpp"
 #include "app/logging.hpp"
 #include "services/service_error.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/migrations.hpp"
+#include "time/timestamps.hpp"
 
 namespace vmst::cli {
 
@@ -24,7 +26,14 @@ app::Config CommandContext::load_config(bool quiet_logging) const {
 std::unique_ptr<store::Database> CommandContext::open_database(const app::Config& config) const {
   auto db = std::make_unique<store::Database>(app::database_options(config));
   store::apply_migrations(*db);
+  sync_federation_mode(*db, config);
   return db;
+}
+
+void sync_federation_mode(store::Database& db, const app::Config& config) {
+  db.write([&](store::Connection& c) {
+    store::set_allowlist_mode(c, config.federation.mode == "allowlist", now_millis());
+  });
 }
 
 int run_command(const std::function<int()>& body) {

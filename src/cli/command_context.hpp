@@ -23,9 +23,14 @@ struct CommandContext {
   // the server, at warnings and above for the other commands (their stdout is their output).
   app::Config load_config(bool quiet_logging = true) const;
 
-  // Opens the database of `config`, applying pending migrations (so commands work on a fresh data folder).
+  // Opens the database of `config`, applying pending migrations (so commands work on a fresh data folder), and
+  // records federation.mode in it (sync_federation_mode).
   std::unique_ptr<store::Database> open_database(const app::Config& config) const;
 };
+
+// federation.mode lives in the config, but every process on the database must apply it (the server, and CLI
+// commands that deliver or fetch), so it is mirrored into the database whenever one opens it.
+void sync_federation_mode(store::Database& db, const app::Config& config);
 
 // Runs a command body, printing "vmst: <message>" to stderr and mapping errors to exit codes.
 int run_command(const std::function<int()>& body);
@@ -39,6 +44,7 @@ void add_config_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_account_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_federation_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_delivery_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_domain_command(CLI::App& app, CommandContext& context, int& exit_code);
 
 // Reads one line from standard input (for --password-stdin), without the trailing newline.
 std::optional<std::string> read_stdin_line();

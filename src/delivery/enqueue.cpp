@@ -4,6 +4,7 @@
 
 #include "delivery/fan_out.hpp"
 #include "store/delivery_store.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/ids.hpp"
 #include "store/instance_health_store.hpp"
 
@@ -25,7 +26,7 @@ EnqueueResult enqueue_deliveries(store::Connection& c, int64_t sender_account_id
   for (auto& p : planned) {
     auto [it, inserted] = verdicts.try_emplace(p.host, HostVerdict::Deliver);
     if (inserted) {
-      if (store::domain_suspended(c, p.host)) {
+      if (store::refuses_federation_with(c, p.host)) {
         it->second = HostVerdict::Suspended;
       } else if (store::instance_unavailable(c, p.host)) {
         it->second = HostVerdict::Unavailable;

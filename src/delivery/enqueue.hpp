@@ -14,7 +14,7 @@ struct EnqueueResult {
   int64_t outbound_activity_id = 0;  // 0 when no job was created
   int jobs = 0;
   int skipped_invalid = 0;      // not an absolute http(s) URL
-  int skipped_suspended = 0;    // host under a suspending domain block
+  int skipped_suspended = 0;    // host under a suspending domain block, or not allowed in allowlist mode
   int skipped_unavailable = 0;  // host marked unavailable (failed on 7 distinct days)
 };
 

@@ -4,6 +4,7 @@
 
 #include "convert/activitystreams/remote_actor.hpp"
 #include "federation/request_signing.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/ids.hpp"
 #include "text/html_sanitizer.hpp"
 #include "time/timestamps.hpp"
@@ -30,6 +31,8 @@ bool ActorResolver::is_local(const std::string& uri) const {
 }
 
 net::FetchResponse ActorResolver::fetch_json(const std::string& url) {
+  // Blocked servers are not asked for anything: this covers signature keys, mentions, search and follows alike.
+  if (auto parsed = net::parse_url(url)) refuse_blocked_host(parsed->authority());
   auto instance_actor = db_.read([](store::Connection& c) { return store::find_instance_actor(c); });
   if (!instance_actor || !instance_actor->private_key_pem) throw ResolveError("the instance actor is missing");
   net::FetchRequest request;
@@ -115,9 +118,23 @@ store::AccountRecord ActorResolver::fetch_and_store(const std::string& uri, cons
   row.fetched_at = now_millis();
   const int64_t new_id = store::next_id();
   return db_.write([&](store::Connection& c) {
+    if (store::rejects_media_from(c, row.domain)) {
+      row.avatar_remote_url.reset();
+      row.header_remote_url.reset();
+    }
     int64_t id = store::upsert_remote_account(c, row, new_id);
+    // A silencing domain block covers accounts first seen after it, too.
+    if (auto block = store::covering_domain_block(c, row.domain); block && block->severity == "silence") {
+      store::silence_account_for_domain_block(c, id, now_millis());
+    }
     return *store::find_account(c, id);
   });
+}
+
+void ActorResolver::refuse_blocked_host(const std::string& authority) const {
+  if (db_.read([&](store::Connection& c) { return store::refuses_federation_with(c, authority); })) {
+    throw ResolveError(store::host_without_port(authority) + " is blocked by this server");
+  }
 }
 
 store::AccountRecord ActorResolver::by_key_id(const std::string& key_id, bool refresh) {

@@ -30,6 +30,10 @@ class ActorResolver {
   // The actor with this id. Throws ResolveError.
   store::AccountRecord by_uri(const std::string& uri, bool refresh = false);
 
+  // Throws ResolveError when federation with `authority` (host[:port]) is refused: a suspending domain block,
+  // or allowlist mode without an allow. Every outbound fetch asks this first.
+  void refuse_blocked_host(const std::string& authority) const;
+
  private:
   store::AccountRecord fetch_and_store(const std::string& uri, const std::string& key_id);
   net::FetchResponse fetch_json(const std::string& url);

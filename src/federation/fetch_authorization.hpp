@@ -1,7 +1,8 @@
 #pragma once
 // Authorized fetch (Mastodon's secure mode): when federation.authorized_fetch is on, GETs of actors' content
-// (collections, statuses) must be signed by an actor whose domain is not suspended. Actor documents and keys are
-// always served, or two secure-mode servers could never verify each other.
+// (collections, statuses) must be signed by an actor whose domain is not refused (suspended, or not allowed in
+// allowlist mode). Actor documents and keys are always served, or two secure-mode servers could never verify
+// each other. A request signed by a refused server is turned away whether or not authorized fetch is on.
 #include "federation/signature_verifier.hpp"
 #include "store/database.hpp"
 

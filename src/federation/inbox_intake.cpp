@@ -2,6 +2,7 @@
 
 #include "convert/activitystreams/remote_actor.hpp"
 #include "delivery/enqueue.hpp"
+#include "federation/blocked_signer.hpp"
 #include "net/url.hpp"
 #include "store/ids.hpp"
 #include "store/inbox_store.hpp"
@@ -38,6 +39,7 @@ void check_object_origin(const nlohmann::json& activity, const net::Url& actor_u
 InboxIntake::InboxIntake(store::Database& db, const SignatureVerifier& verifier) : db_(db), verifier_(verifier) {}
 
 IntakeResult InboxIntake::receive(const IncomingRequest& request, int64_t now_millis) const {
+  if (auto host = refused_signer_host(db_, request)) throw DomainRefused(*host + " is blocked by this server");
   // Verify before parsing anything: unsigned junk costs us as little as possible.
   store::AccountRecord signer = verifier_.verify(request, now_millis / 1000);
 

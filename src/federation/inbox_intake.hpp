@@ -20,13 +20,19 @@ class MalformedActivity : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The sender's domain is suspended, or not on the allow list in allowlist mode: 403, before any key is fetched.
+class DomainRefused : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 enum class IntakeResult { Stored, AlreadyReceived };
 
 class InboxIntake {
  public:
   InboxIntake(store::Database& db, const SignatureVerifier& verifier);
 
-  // Throws SignatureRejected (401) or MalformedActivity (400); nothing is stored then.
+  // Throws DomainRefused (403), SignatureRejected (401) or MalformedActivity (400); nothing is stored then.
   IntakeResult receive(const IncomingRequest& request, int64_t now_millis) const;
 
   // Called after a new activity is committed (the inbox processor's wake-up). Set before serving.

@@ -41,6 +41,7 @@ store::AccountRecord WebfingerClient::resolve_handle(const std::string& input) {
   if (at == std::string::npos || at == 0 || at + 1 == handle.size()) throw ResolveError("not a handle: " + input);
   const std::string username = handle.substr(0, at);
   const std::string host = lower(handle.substr(at + 1));
+  resolver_.refuse_blocked_host(host);
 
   std::string url_text = std::string(policy_.allow_http ? "http" : "https") + "://" + host +
                          "/.well-known/webfinger?resource=" + percent_encode("acct:" + username + "@" + host);

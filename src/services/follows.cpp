@@ -55,13 +55,16 @@ FollowOutcome record_incoming_follow(store::Connection& c, const store::AccountR
   if (follower.domain && store::blocks_domain(c, target.id, *follower.domain)) return FollowOutcome::Refused;
   if (store::is_following(c, follower.id, target.id)) return FollowOutcome::AlreadyFollowing;
   if (target.locked) {
-    if (store::insert_follow_request(c, store::next_id(), follower.id, target.id, follow_uri, now)) {
+    if (store::insert_follow_request(c, store::next_id(), follower.id, target.id, follow_uri, now) &&
+        !store::silenced_stranger(c, target.id, follower.id)) {
       store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow_request", std::nullopt, now});
     }
     return FollowOutcome::Pending;
   }
   store::insert_follow(c, store::next_id(), follower.id, target.id, follow_uri, now);
-  store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow", std::nullopt, now});
+  if (!store::silenced_stranger(c, target.id, follower.id)) {
+    store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow", std::nullopt, now});
+  }
   return FollowOutcome::Accepted;
 }
 

@@ -41,9 +41,15 @@ NotificationPage load(store::Connection& c, int64_t viewer, std::vector<store::N
   account_ids.erase(std::unique(account_ids.begin(), account_ids.end()), account_ids.end());
   for (auto& a : store::find_accounts(c, account_ids)) page.accounts.emplace(a.id, std::move(a));
   page.statuses = load_statuses(c, status_ids, viewer, &filters);
-  // What cannot be rendered (its account or status gone) is left out rather than sent half empty.
+  std::vector<int64_t> severed;
+  for (const auto& n : rows) {
+    if (n.type == "severed_relationships") severed.push_back(n.id);
+  }
+  page.severance_events = store::severance_events_of(c, severed);
+  // What cannot be rendered (its account, status or event gone) is left out rather than sent half empty.
   std::erase_if(rows, [&](const store::NotificationRow& n) {
     if (!page.accounts.contains(n.from_account_id)) return true;
+    if (n.type == "severed_relationships") return !page.severance_events.contains(n.id);
     if (!convert::mastodon::notification_has_status(n.type)) return false;
     return !n.status_id || page.statuses.status(*n.status_id) == nullptr;
   });
@@ -54,8 +60,8 @@ NotificationPage load(store::Connection& c, int64_t viewer, std::vector<store::N
 }  // namespace
 
 const std::vector<std::string>& shown_notification_types() {
-  static const std::vector<std::string> kTypes = {"mention", "status",    "reblog", "follow",
-                                                  "follow_request", "favourite", "poll",   "update"};
+  static const std::vector<std::string> kTypes = {"mention",   "status", "reblog", "follow", "follow_request",
+                                                  "favourite", "poll",   "update", "severed_relationships"};
   return kTypes;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "convert/mastodon/status_bundle.hpp"
+#include "store/relationship_severance_store.hpp"
 #include "store/account_store.hpp"
 #include "store/database.hpp"
 #include "store/id_page.hpp"
@@ -29,6 +30,12 @@ struct NotificationPage {
   std::vector<store::NotificationRow> rows;  // newest first
   std::unordered_map<int64_t, store::AccountRecord> accounts;  // who caused them
   convert::mastodon::StatusBundle statuses;
+  std::unordered_map<int64_t, store::SeveranceEventView> severance_events;  // by notification id
+
+  const store::SeveranceEventView* severance_event(int64_t notification_id) const {
+    auto it = severance_events.find(notification_id);
+    return it == severance_events.end() ? nullptr : &it->second;
+  }
 };
 
 NotificationPage list_notifications(store::Database& db, int64_t viewer, const NotificationQuery& query,

@@ -11,6 +11,7 @@
 #include "store/ids.hpp"
 #include "store/interaction_store.hpp"
 #include "store/media_store.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/notification_store.hpp"
 #include "store/status_store.hpp"
 #include "text/hashtag_name.hpp"
@@ -53,6 +54,7 @@ void link_tags(store::Connection& c, int64_t status_id, const std::vector<std::s
 
 void notify(store::Connection& c, int64_t recipient, int64_t from, const char* type, int64_t status_id, int64_t now) {
   if (recipient == from || store::is_blocking(c, recipient, from)) return;
+  if (store::silenced_stranger(c, recipient, from)) return;
   store::insert_notification(c, {store::next_id(), recipient, from, type, status_id, now});
 }
 
@@ -100,17 +102,20 @@ std::optional<int64_t> record_remote_note(store::Connection& c, const store::Acc
   for (const auto& m : mentioned.remote) store::insert_mention(c, store::next_id(), s.id, m.id, false);
   link_tags(c, s.id, note.hashtags, now);
   int position = 0;
+  // A reject-media domain block: its attachments are kept only as links to the origin, as Mastodon shows them
+  // ("unknown", no preview), and never copied here.
+  const bool reject_media = author.domain && store::rejects_media_from(c, *author.domain);
   for (const auto& a : note.attachments) {
     store::MediaRecord m;
     m.id = store::next_id();
     m.account_id = author.id;
     m.status_id = s.id;
     m.position = position++;
-    m.type = media_kind(a.media_type);
+    m.type = reject_media ? "unknown" : media_kind(a.media_type);
     m.remote_url = a.url;
     m.file_content_type = a.media_type;
     m.description = a.description;
-    m.blurhash = a.blurhash;
+    if (!reject_media) m.blurhash = a.blurhash;
     if (a.width && a.height && *a.height > 0) {
       nlohmann::json size = {{"width", *a.width}, {"height", *a.height},
                              {"size", std::to_string(*a.width) + "x" + std::to_string(*a.height)},

@@ -108,25 +108,4 @@ bool instance_unavailable(Connection& c, const std::string& domain) {
   return s.executeStep();
 }
 
-bool domain_suspended(Connection& c, const std::string& host) {
-  std::string name = host;
-  // Strip ":port" (but not from a bracketed IPv6 literal's inside).
-  if (auto colon = name.rfind(':'); colon != std::string::npos && name.find(']') == std::string::npos &&
-                                    name.find(':') == colon) {
-    name.resize(colon);
-  }
-  auto& s = c.prepare("SELECT 1 FROM domain_blocks WHERE domain = ? AND severity = 'suspend'");
-  // The host itself, then each parent domain: a.b.example -> b.example -> example. Each is one index lookup.
-  for (std::string candidate = name; !candidate.empty();) {
-    s.bind(1, candidate);
-    bool blocked = s.executeStep();
-    s.reset();
-    if (blocked) return true;
-    auto dot = candidate.find('.');
-    if (dot == std::string::npos) break;
-    candidate = candidate.substr(dot + 1);
-  }
-  return false;
-}
-
 }  // namespace vmst::store

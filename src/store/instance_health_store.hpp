@@ -43,8 +43,4 @@ std::vector<InstanceHealth> troubled_instances(Connection& c);
 
 bool instance_unavailable(Connection& c, const std::string& domain);
 
-// True when a domain block with severity "suspend" covers the host (the block's domain or any parent domain of it;
-// a ":port" suffix is ignored).
-bool domain_suspended(Connection& c, const std::string& host);
-
 }  // namespace vmst::store

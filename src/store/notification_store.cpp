@@ -39,6 +39,15 @@ void bind_scope(SQLite::Statement& q, const NotificationScope& scope) {
 
 }  // namespace
 
+bool silenced_stranger(Connection& c, int64_t recipient, int64_t from) {
+  auto& q = c.prepare(
+      "SELECT 1 FROM accounts WHERE id = ?2 AND silenced_at IS NOT NULL"
+      " AND NOT EXISTS (SELECT 1 FROM follows WHERE account_id = ?1 AND target_account_id = ?2)");
+  q.bind(1, recipient);
+  q.bind(2, from);
+  return q.executeStep();
+}
+
 void insert_notification(Connection& c, const NotificationRow& row) {
   auto& q = c.prepare(
       "INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at) VALUES (?, ?, ?, ?, ?, ?)");

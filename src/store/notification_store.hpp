@@ -21,6 +21,10 @@ struct NotificationRow {
 
 void insert_notification(Connection& c, const NotificationRow& row);
 
+// True when `from` is silenced (by a moderator or a domain block) and `recipient` does not follow it: Mastodon
+// does not notify anyone of a limited account they have not chosen to follow.
+bool silenced_stranger(Connection& c, int64_t recipient, int64_t from);
+
 // Removes the notifications of one kind that `from` caused for `account` (an undone follow, a removed like).
 void delete_notifications(Connection& c, int64_t account_id, int64_t from_account_id, const std::string& type,
                           const std::optional<int64_t>& status_id = std::nullopt);

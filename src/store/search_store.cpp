@@ -27,6 +27,8 @@ std::vector<int64_t> search_accounts(Connection& c, const AccountSearchQuery& s)
       " AND (?3 IS NULL OR coalesce(a.domain, '') LIKE ?3 ESCAPE '\\')"
       " AND (?5 IS NULL OR a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?5))"
       " AND (?6 IS NULL OR a.id NOT IN (SELECT account_id FROM blocks WHERE target_account_id = ?6))"
+      // Silenced accounts are found only by those who follow them.
+      " AND (a.silenced_at IS NULL OR a.id IN (SELECT target_account_id FROM follows WHERE account_id = ?6))"
       " ORDER BY lower(a.username) = lower(?7) DESC, a.domain IS NULL DESC, coalesce(st.followers_count, 0) DESC, a.id"
       " LIMIT ?8 OFFSET ?9");
   const std::string term = like_escaped(s.term);

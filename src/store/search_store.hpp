@@ -20,7 +20,7 @@ struct AccountSearchQuery {
 };
 
 // Matching account ids: an exact username first, then local accounts, then by followers. Suspended accounts and
-// the instance actor are never found.
+// the instance actor are never found; silenced ones only by a viewer who follows them.
 std::vector<int64_t> search_accounts(Connection& c, const AccountSearchQuery& query);
 
 struct TagHit {

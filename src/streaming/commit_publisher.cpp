@@ -64,13 +64,17 @@ struct PublicCopy {
   StreamEvent event;
 };
 
-// The anonymous rendering of a public, non-reblog status and the public and hashtag topics it belongs on, if anyone
-// listens there.
+// The anonymous rendering of a public, non-reblog status by an author in good standing and the public and hashtag
+// topics it belongs on, if anyone listens there.
 std::optional<PublicCopy> public_copy(store::Database& db, const federation::LocalUrls& urls, EventBus& bus,
                                       int64_t status_id, const char* event_name) {
   auto bundle = db.read([&](store::Connection& c) { return services::load_statuses(c, {status_id}, std::nullopt); });
   const auto* s = bundle.status(status_id);
   if (s == nullptr || s->visibility != "public" || s->reblog_of_id) return std::nullopt;
+  // Public timelines leave out silenced and suspended authors; so do their streams.
+  if (const auto* author = bundle.account(s->account_id); !author || author->silenced_at || author->suspended_at) {
+    return std::nullopt;
+  }
   const auto media = bundle.media.find(status_id);
   const bool has_media = media != bundle.media.end() && !media->second.empty();
   PublicCopy copy;
@@ -189,7 +193,8 @@ void CommitPublisher::notification_created(const store::CommitEvent& e) {
   const auto& row = page.rows.front();
   auto from = page.accounts.find(row.from_account_id);
   if (from == page.accounts.end()) return;
-  auto json = convert::mastodon::notification_json(row, from->second, page.statuses, urls_);
+  auto json = convert::mastodon::notification_json(row, from->second, page.statuses, urls_,
+                                                   page.severance_event(row.id));
   if (!json.is_null()) bus_.publish(topic, StreamEvent{"notification", json.dump(), {}});
 }
 

@@ -12,7 +12,8 @@ bool notification_has_status(std::string_view type) {
 }
 
 nlohmann::json notification_json(const store::NotificationRow& n, const store::AccountRecord& from,
-                                 const StatusBundle& statuses, const federation::LocalUrls& urls) {
+                                 const StatusBundle& statuses, const federation::LocalUrls& urls,
+                                 const store::SeveranceEventView* event) {
   nlohmann::json json = {
       {"id", std::to_string(n.id)},
       {"type", n.type},
@@ -27,6 +28,16 @@ nlohmann::json notification_json(const store::NotificationRow& n, const store::A
     auto status = status_json(statuses, *n.status_id, urls);
     if (status.is_null()) return nullptr;
     json["status"] = std::move(status);
+  }
+  if (n.type == "severed_relationships") {
+    if (event == nullptr) return nullptr;
+    json["event"] = {{"id", std::to_string(event->id)},
+                     {"type", event->type},
+                     {"purged", event->purged},
+                     {"target_name", event->target_name},
+                     {"followers_count", event->followers_count},
+                     {"following_count", event->following_count},
+                     {"created_at", format_iso8601_millis(event->created_at)}};
   }
   return json;
 }
