@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   vmst::cli::add_account_command(app, context, exit_code);
   vmst::cli::add_federation_command(app, context, exit_code);
   vmst::cli::add_delivery_command(app, context, exit_code);
+  vmst::cli::add_emoji_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

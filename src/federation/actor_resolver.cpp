@@ -4,6 +4,7 @@
 
 #include "convert/activitystreams/remote_actor.hpp"
 #include "federation/request_signing.hpp"
+#include "services/remote_emojis.hpp"
 #include "store/ids.hpp"
 #include "text/html_sanitizer.hpp"
 #include "time/timestamps.hpp"
@@ -116,6 +117,7 @@ store::AccountRecord ActorResolver::fetch_and_store(const std::string& uri, cons
   const int64_t new_id = store::next_id();
   return db_.write([&](store::Connection& c) {
     int64_t id = store::upsert_remote_account(c, row, new_id);
+    services::record_remote_emojis(c, row.domain, actor->emojis, row.fetched_at);
     return *store::find_account(c, id);
   });
 }

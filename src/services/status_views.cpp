@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "services/emoji_usage.hpp"
 #include "services/service_error.hpp"
 #include "services/status_filters.hpp"
 #include "store/follow_store.hpp"
@@ -67,6 +68,15 @@ convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::v
   account_ids.erase(std::unique(account_ids.begin(), account_ids.end()), account_ids.end());
   for (auto& a : store::find_accounts(c, account_ids)) bundle.accounts.emplace(a.id, std::move(a));
   for (auto& [status_id, name] : store::tags_of(c, all_ids)) bundle.tags[status_id].push_back(std::move(name));
+  for (const auto& [id, s] : bundle.statuses) {
+    const auto* author = bundle.account(s.account_id);
+    auto emojis = status_emojis(c, s, author ? author->domain : std::nullopt);
+    if (!emojis.empty()) bundle.emojis.emplace(id, std::move(emojis));
+  }
+  for (const auto& [id, account] : bundle.accounts) {
+    auto emojis = account_emojis(c, account);
+    if (!emojis.empty()) bundle.account_emojis.emplace(id, std::move(emojis));
+  }
   for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));
   for (auto& app : store::application_names(c, application_ids)) bundle.applications.emplace(app.id, std::move(app));
   // Polls and the viewer's votes on them: two queries for the whole page.

@@ -1,0 +1,25 @@
+#pragma once
+// Which custom emoji a status or an account shows: the :shortcode:s written in its text that its own server has
+// (Mastodon's CustomEmoji.from_text over the status's spoiler and text, or the account's name, bio and fields).
+// Found when rendering, so an emoji added later lights up in older posts too, and a removed one goes dark.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "store/account_store.hpp"
+#include "store/custom_emoji_store.hpp"
+#include "store/database.hpp"
+#include "store/status_store.hpp"
+
+namespace vmst::services {
+
+// `author_domain`: the status author's domain (nullopt for a local author).
+std::vector<store::CustomEmojiRecord> status_emojis(store::Connection& c, const store::StatusRecord& status,
+                                                    const std::optional<std::string>& author_domain);
+
+std::vector<store::CustomEmojiRecord> account_emojis(store::Connection& c, const store::AccountRecord& account);
+
+// The same for an account outside a page of statuses (one query, none when the account uses no shortcode).
+std::vector<store::CustomEmojiRecord> account_emojis(store::Database& db, const store::AccountRecord& account);
+
+}  // namespace vmst::services
