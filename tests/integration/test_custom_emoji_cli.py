@@ -302,10 +302,11 @@ def test_remote_emoji_are_kept_per_domain_and_copy_adopts_one(network):
         fran = peer.actor_url("fran")
         note = {
             "id": f"{fran}/notes/emoji-1", "type": "Note", "attributedTo": fran,
-            "content": "<p>look :remoteblob: and :blobparty:</p>",
+            "content": f'<p><a href="{vmst.base_url}/users/alice">@alice</a> look :remoteblob: and :blobparty:</p>',
             "published": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-            "to": [PUBLIC], "cc": [f"{fran}/followers"],
-            "tag": [{"id": f"{peer.base_url}/emojis/1", "type": "Emoji", "name": ":remoteblob:",
+            "to": [PUBLIC], "cc": [f"{fran}/followers", f"{vmst.base_url}/users/alice"],
+            "tag": [{"type": "Mention", "href": f"{vmst.base_url}/users/alice", "name": "@alice"},
+                    {"id": f"{peer.base_url}/emojis/1", "type": "Emoji", "name": ":remoteblob:",
                      "updated": "2024-01-01T00:00:00Z",
                      "icon": {"type": "Image", "mediaType": "image/png",
                               "url": f"{images.base_url}/emoji/remoteblob.png"}}],
