@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   vmst::cli::add_federation_command(app, context, exit_code);
   vmst::cli::add_delivery_command(app, context, exit_code);
   vmst::cli::add_domain_command(app, context, exit_code);
+  vmst::cli::add_emoji_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

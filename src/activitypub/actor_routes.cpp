@@ -2,9 +2,11 @@
 
 #include "convert/activitystreams/actor.hpp"
 #include "convert/activitystreams/context.hpp"
+#include "convert/activitystreams/emoji_tag.hpp"
 #include "http/content_negotiation.hpp"
 #include "http/error_responses.hpp"
 #include "services/discovery.hpp"
+#include "services/emoji_usage.hpp"
 #include "services/instance_actor.hpp"
 #include "services/status_documents.hpp"
 #include "web/profile_page.hpp"
@@ -39,7 +41,8 @@ void add_actor_routes(http::Router& router, store::Database& db, const app::Conf
                  res.set_redirect(account.url.value_or(urls.profile_page(account.username)), 302);
                  return;
                }
-               send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain));
+               send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain,
+                                                             services::account_emojis(db, account)));
              });
 
   // A status at its ActivityPub id: the Note for servers, a redirect to its page for browsers.
@@ -68,13 +71,32 @@ void add_actor_routes(http::Router& router, store::Database& db, const app::Conf
                if (handle.size() < 2 || handle.front() != '@') throw http::HttpError(404, "Record not found");
                auto account = local_user(db, handle.substr(1));
                if (http::wants_activity_json(req)) {
-                 send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain));
+                 send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain,
+                                                             services::account_emojis(db, account)));
                  return;
                }
                res.status = 200;
                res.set_header("Vary", "Accept");
                res.set_content(web::render_profile_page(account, config.instance.domain, config.instance.title),
                                "text/html; charset=utf-8");
+             });
+
+  // A local custom emoji at its ActivityPub id (the `id` of the Emoji tags we send), as Mastodon serves it.
+  router.add(http::Method::Get, "/emojis/:id",
+             [&](const httplib::Request&, httplib::Response& res, const http::PathParams& params) {
+               int64_t id = 0;
+               try {
+                 id = std::stoll(params.get("id"));
+               } catch (const std::exception&) {
+                 throw http::HttpError(404, "Record not found");
+               }
+               auto emoji = db.read([&](store::Connection& c) { return store::find_custom_emoji_by_id(c, id); });
+               if (!emoji || emoji->domain || emoji->disabled || !emoji->image_path) {
+                 throw http::HttpError(404, "Record not found");
+               }
+               auto body = convert::as::emoji_tag(*emoji, urls);
+               body["@context"] = convert::as::object_context();
+               send_activity_json(res, body);
              });
 
   router.add(http::Method::Get, "/actor", [&](const httplib::Request&, httplib::Response& res, const http::PathParams&) {

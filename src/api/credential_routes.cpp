@@ -6,6 +6,7 @@
 #include "convert/mastodon/account.hpp"
 #include "http/error_responses.hpp"
 #include "http/request_params.hpp"
+#include "services/emoji_usage.hpp"
 #include "services/profile.hpp"
 #include "time/timestamps.hpp"
 
@@ -56,7 +57,8 @@ void remove_image(ApiContext& api, const httplib::Request& req, httplib::Respons
   services::ProfileEnvironment env{api.db, api.urls, api.config.instance.domain, api.config.storage.data_dir / "media"};
   auto view = services::remove_profile_image(env, outbox, *user.account_id, which, now_millis());
   if (outbox.sent()) api.wake_delivery();
-  http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls));
+  http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls,
+                                                                       services::account_emojis(api.db, view.account)));
 }
 
 }  // namespace
@@ -67,7 +69,8 @@ void add_credential_routes(http::Router& router, ApiContext& api) {
                auto user = require_user_any(req, api.db, {"read:accounts", "profile"});
                auto view = api.db.read(
                    [&](store::Connection& c) { return services::credential_view(c, *user.account_id); });
-               http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls));
+               http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls,
+                                                                       services::account_emojis(api.db, view.account)));
              });
 
   router.add(http::Method::Patch, "/api/v1/accounts/update_credentials",
@@ -79,7 +82,8 @@ void add_credential_routes(http::Router& router, ApiContext& api) {
                                                 api.config.storage.data_dir / "media"};
                auto view = services::update_profile(env, outbox, *user.account_id, update, now_millis());
                if (outbox.sent()) api.wake_delivery();
-               http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls));
+               http::send_json(res, 200, convert::mastodon::credential_account_json(view.account, view.source, api.urls,
+                                                                       services::account_emojis(api.db, view.account)));
              });
 
   router.add(http::Method::Delete, "/api/v1/profile/avatar",

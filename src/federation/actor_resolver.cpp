@@ -5,6 +5,7 @@
 #include "convert/activitystreams/remote_actor.hpp"
 #include "federation/request_signing.hpp"
 #include "store/domain_block_store.hpp"
+#include "services/remote_emojis.hpp"
 #include "store/ids.hpp"
 #include "text/html_sanitizer.hpp"
 #include "time/timestamps.hpp"
@@ -127,6 +128,7 @@ store::AccountRecord ActorResolver::fetch_and_store(const std::string& uri, cons
     if (auto block = store::covering_domain_block(c, row.domain); block && block->severity == "silence") {
       store::silence_account_for_domain_block(c, id, now_millis());
     }
+    services::record_remote_emojis(c, row.domain, actor->emojis, row.fetched_at);
     return *store::find_account(c, id);
   });
 }

@@ -8,6 +8,7 @@
 #include "convert/activitystreams/activities.hpp"
 #include "convert/activitystreams/actor.hpp"
 #include "delivery/fan_out.hpp"
+#include "services/emoji_usage.hpp"
 #include "services/service_error.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/follow_store.hpp"
@@ -118,7 +119,7 @@ CredentialView announce_profile(store::Connection& c, const ProfileEnvironment& 
   for (auto& inbox : store::remote_follower_inboxes(c, account_id)) {
     recipients.push_back({inbox.inbox_url, inbox.shared_inbox_url});
   }
-  auto activity = convert::as::update_actor_activity(convert::as::local_actor(after.account, env.urls, env.domain),
+  auto activity = convert::as::update_actor_activity(convert::as::local_actor(after.account, env.urls, env.domain, account_emojis(c, after.account)),
                                                      store::next_id());
   outbox.send(c, after.account, activity, delivery::collapse_recipients(recipients), now);
   return after;

@@ -2,6 +2,7 @@
 
 #include "services/conversations.hpp"
 #include "services/polls.hpp"
+#include "services/remote_emojis.hpp"
 
 #include <algorithm>
 
@@ -101,6 +102,7 @@ std::optional<int64_t> record_remote_note(store::Connection& c, const store::Acc
   for (const auto& m : mentioned.local) store::insert_mention(c, store::next_id(), s.id, m.id, false);
   for (const auto& m : mentioned.remote) store::insert_mention(c, store::next_id(), s.id, m.id, false);
   link_tags(c, s.id, note.hashtags, now);
+  if (author.domain) record_remote_emojis(c, *author.domain, note.emojis, now);
   int position = 0;
   // A reject-media domain block: its attachments are kept only as links to the origin, as Mastodon shows them
   // ("unknown", no preview), and never copied here.
@@ -175,6 +177,7 @@ bool update_remote_note(store::Connection& c, const store::AccountRecord& author
                                 note.sensitive, "[]", at});
   store::unlink_status_tags(c, s->id);
   link_tags(c, s->id, note.hashtags, now);
+  if (author.domain) record_remote_emojis(c, *author.domain, note.emojis, now);
   // Local accounts that boosted it hear that it changed.
   for (int64_t reblog_id : store::reblogs_of(c, s->id)) {
     auto reblog = store::find_status(c, reblog_id);

@@ -2,6 +2,7 @@
 
 #include "convert/activitystreams/context.hpp"
 #include "convert/activitystreams/note.hpp"
+#include "services/emoji_usage.hpp"
 #include "store/account_store.hpp"
 #include "store/media_store.hpp"
 #include "store/poll_store.hpp"
@@ -34,7 +35,7 @@ std::optional<nlohmann::json> local_note(store::Connection& c, int64_t status_id
   }
   auto poll = store::find_poll_by_status(c, status->id);
   convert::as::NoteParts parts{*status, *author, mentioned, tags, store::media_of_statuses(c, {status->id}), parent_uri,
-                               std::nullopt, poll ? &*poll : nullptr};
+                               std::nullopt, poll ? &*poll : nullptr, status_emojis(c, *status, author->domain)};
   if (status->conversation_id) parts.conversation_uri = urls.base() + "/contexts/" + std::to_string(*status->conversation_id);
   auto note = convert::as::note(parts, urls);
   note["@context"] = convert::as::object_context();

@@ -10,6 +10,7 @@
 
 #include "convert/activitystreams/note.hpp"
 #include "delivery/fan_out.hpp"
+#include "services/emoji_usage.hpp"
 #include "services/polls.hpp"
 #include "services/service_error.hpp"
 #include "services/status_views.hpp"
@@ -307,7 +308,7 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
     if (!inboxes.empty() && ctx.enqueue) {
       convert::as::NoteParts parts{s, author, rendered.mentioned, {}, media, parent_uri,
                                    ctx.urls.base() + "/contexts/" + std::to_string(*s.conversation_id),
-                                   poll ? &*poll : nullptr};
+                                   poll ? &*poll : nullptr, status_emojis(c, s, std::nullopt)};
       for (const auto& [name, display] : rendered.tags) parts.tags.push_back(name);
       ctx.enqueue(c, author.id, convert::as::create_note(parts, ctx.urls).dump(), inboxes, now);
       enqueued = true;
@@ -392,7 +393,7 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
       }
       convert::as::NoteParts parts{*updated, author, rendered.mentioned, tag_names(c, s->id),
                                    store::media_of_statuses(c, {s->id}), parent_uri, std::nullopt,
-                                   poll ? &*poll : nullptr};
+                                   poll ? &*poll : nullptr, status_emojis(c, *updated, std::nullopt)};
       if (updated->conversation_id) {
         parts.conversation_uri = ctx.urls.base() + "/contexts/" + std::to_string(*updated->conversation_id);
       }

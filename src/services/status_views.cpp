@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "services/emoji_usage.hpp"
 #include "services/service_error.hpp"
 #include "services/status_filters.hpp"
 #include "store/follow_store.hpp"
@@ -41,6 +42,42 @@ store::StatusRecord visible_status(store::Connection& c, int64_t status_id, std:
   return *status;
 }
 
+namespace {
+
+// The custom emoji the page's statuses and accounts use: one query per server they come from.
+void load_emojis(store::Connection& c, convert::mastodon::StatusBundle& bundle) {
+  std::unordered_map<int64_t, std::vector<std::string>> by_status, by_account;
+  EmojiLookup lookup;
+  auto domain_of = [&](int64_t account_id) {
+    const auto* account = bundle.account(account_id);
+    return account ? account->domain : std::nullopt;
+  };
+  for (const auto& [id, s] : bundle.statuses) {
+    auto shortcodes = status_shortcodes(s);
+    if (shortcodes.empty()) continue;
+    lookup.want(domain_of(s.account_id), shortcodes);
+    by_status.emplace(id, std::move(shortcodes));
+  }
+  for (const auto& [id, account] : bundle.accounts) {
+    auto shortcodes = account_shortcodes(account);
+    if (shortcodes.empty()) continue;
+    lookup.want(account.domain, shortcodes);
+    by_account.emplace(id, std::move(shortcodes));
+  }
+  if (by_status.empty() && by_account.empty()) return;
+  lookup.load(c);
+  for (const auto& [id, shortcodes] : by_status) {
+    auto emojis = lookup.find(domain_of(bundle.statuses.at(id).account_id), shortcodes);
+    if (!emojis.empty()) bundle.emojis.emplace(id, std::move(emojis));
+  }
+  for (const auto& [id, shortcodes] : by_account) {
+    auto emojis = lookup.find(bundle.accounts.at(id).domain, shortcodes);
+    if (!emojis.empty()) bundle.account_emojis.emplace(id, std::move(emojis));
+  }
+}
+
+}  // namespace
+
 convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::vector<int64_t>& ids,
                                               std::optional<int64_t> viewer,
                                               const std::vector<store::FilterRecord>* filters) {
@@ -67,6 +104,7 @@ convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::v
   account_ids.erase(std::unique(account_ids.begin(), account_ids.end()), account_ids.end());
   for (auto& a : store::find_accounts(c, account_ids)) bundle.accounts.emplace(a.id, std::move(a));
   for (auto& [status_id, name] : store::tags_of(c, all_ids)) bundle.tags[status_id].push_back(std::move(name));
+  load_emojis(c, bundle);
   for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));
   for (auto& app : store::application_names(c, application_ids)) bundle.applications.emplace(app.id, std::move(app));
   // Polls and the viewer's votes on them: two queries for the whole page.

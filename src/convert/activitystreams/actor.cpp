@@ -1,6 +1,7 @@
 #include "convert/activitystreams/actor.hpp"
 
 #include "convert/activitystreams/context.hpp"
+#include "convert/activitystreams/emoji_tag.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::convert::as {
@@ -23,7 +24,7 @@ nlohmann::json profile_fields(const std::string& fields_json) {
 }  // namespace
 
 nlohmann::json local_actor(const store::AccountRecord& account, const federation::LocalUrls& urls,
-                           const std::string& domain) {
+                           const std::string& domain, const std::vector<store::CustomEmojiRecord>& emojis) {
   nlohmann::json actor;
   actor["@context"] = actor_context();
   actor["id"] = account.uri;
@@ -64,6 +65,7 @@ nlohmann::json local_actor(const store::AccountRecord& account, const federation
   actor["indexable"] = account.indexable;
   actor["memorial"] = account.memorial;
   actor["tag"] = nlohmann::json::array();
+  for (const auto& emoji : emojis) actor["tag"].push_back(emoji_tag(emoji, urls));
   actor["attachment"] = profile_fields(account.fields_json);
   // Uploaded profile images; without them peers show their own default pictures.
   if (account.avatar_file_path) actor["icon"] = {{"type", "Image"}, {"url", urls.media_file(*account.avatar_file_path)}};

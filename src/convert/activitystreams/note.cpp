@@ -1,6 +1,7 @@
 #include "convert/activitystreams/note.hpp"
 
 #include "convert/activitystreams/context.hpp"
+#include "convert/activitystreams/emoji_tag.hpp"
 #include "convert/activitystreams/question.hpp"
 #include "text/hashtag_name.hpp"
 #include "time/timestamps.hpp"
@@ -81,6 +82,7 @@ nlohmann::json note(const NoteParts& p, const federation::LocalUrls& urls) {
   nlohmann::json tags = nlohmann::json::array();
   for (const auto& m : p.mentioned) tags.push_back({{"type", "Mention"}, {"href", m.uri}, {"name", handle_of(m, urls)}});
   for (const auto& t : p.tags) tags.push_back({{"type", "Hashtag"}, {"href", urls.tag_page(text::hashtag_path_segment(t))}, {"name", "#" + t}});
+  for (const auto& e : p.emojis) tags.push_back(emoji_tag(e, urls));
   nlohmann::json attachments = nlohmann::json::array();
   for (const auto& m : p.media) attachments.push_back(attachment(m, urls));
   nlohmann::json json = {

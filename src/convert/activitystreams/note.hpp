@@ -13,6 +13,7 @@
 
 #include "federation/local_urls.hpp"
 #include "store/account_store.hpp"
+#include "store/custom_emoji_store.hpp"
 #include "store/media_store.hpp"
 #include "store/poll_store.hpp"
 #include "store/status_store.hpp"
@@ -28,6 +29,7 @@ struct NoteParts {
   std::optional<std::string> in_reply_to_uri;
   std::optional<std::string> conversation_uri;
   const store::PollRecord* poll = nullptr;  // set: the status is a Question (convert/activitystreams/question)
+  std::vector<store::CustomEmojiRecord> emojis;  // the custom emoji its text uses (services/emoji_usage)
 };
 
 struct Addressing {

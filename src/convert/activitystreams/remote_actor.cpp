@@ -111,6 +111,7 @@ std::optional<RemoteActor> parse_remote_actor(const json& doc, const std::string
   a.suspended = bool_of(doc, "suspended");
   a.also_known_as = id_list(doc, "alsoKnownAs");
   if (auto moved = doc.find("movedTo"); moved != doc.end()) a.moved_to = id_of(*moved);
+  if (auto tags = doc.find("tag"); tags != doc.end()) a.emojis = parse_emoji_tags(*tags);
 
   // publicKey may be one object or several; prefer the one the request was signed with.
   if (auto keys = doc.find("publicKey"); keys != doc.end()) {

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "convert/activitystreams/emoji_tag.hpp"
+
 namespace vmst::convert::as {
 
 struct RemoteActor {
@@ -23,6 +25,7 @@ struct RemoteActor {
   std::vector<std::pair<std::string, std::string>> fields;  // PropertyValue name, unsanitised HTML value
   std::vector<std::string> also_known_as;
   std::optional<std::string> moved_to;
+  std::vector<RemoteEmoji> emojis;  // the custom emoji its name, bio and fields use, from its Emoji tags
 };
 
 // Reads an actor document. `key_id`, when given, picks that key among several publicKey entries. Returns

@@ -84,6 +84,7 @@ std::optional<RemoteNote> parse_remote_note(const nlohmann::json& object) {
   // JSON-LD compaction writes a single tag as an object rather than a one-element array.
   auto tags = object.value("tag", nlohmann::json::array());
   if (tags.is_object()) tags = nlohmann::json::array({tags});
+  note.emojis = parse_emoji_tags(tags);
   if (tags.is_array()) {
     for (const auto& tag : tags) {
       if (!tag.is_object()) continue;

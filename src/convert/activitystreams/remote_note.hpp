@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "convert/activitystreams/emoji_tag.hpp"
 #include "convert/activitystreams/question.hpp"
 
 namespace vmst::convert::as {
@@ -35,6 +36,7 @@ struct RemoteNote {
   std::vector<RemoteAttachment> attachments;
   std::optional<RemotePoll> poll;   // a Question's options and counts
   std::optional<std::string> name;  // a Note's `name`: with inReplyTo and no content, a vote on a poll
+  std::vector<RemoteEmoji> emojis;  // the custom emoji its text uses, from its Emoji tags
 };
 
 // nullopt when the object is not a Note-like object with an id and an author.

@@ -1,5 +1,6 @@
 #include "convert/mastodon/account.hpp"
 
+#include "convert/mastodon/custom_emoji.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::convert::mastodon {
@@ -42,7 +43,8 @@ std::string acct_of(const store::AccountRecord& account) {
   return account.domain ? account.username + "@" + *account.domain : account.username;
 }
 
-nlohmann::json account_json(const store::AccountRecord& a, const federation::LocalUrls& urls) {
+nlohmann::json account_json(const store::AccountRecord& a, const federation::LocalUrls& urls,
+                            const std::vector<store::CustomEmojiRecord>& emojis) {
   const std::string avatar = avatar_url(a, urls);
   const std::string header = header_url(a, urls);
   // Mastodon reports the sign-up day, not the instant (and so leaks less).
@@ -73,7 +75,7 @@ nlohmann::json account_json(const store::AccountRecord& a, const federation::Loc
       {"last_status_at", a.last_status_at ? nlohmann::json(format_date(*a.last_status_at)) : nlohmann::json()},
       {"hide_collections", a.hide_collections},
       {"noindex", !a.indexable && !a.domain},
-      {"emojis", nlohmann::json::array()},
+      {"emojis", custom_emojis_json(emojis, urls)},
       {"roles", nlohmann::json::array()},
       {"fields", fields_json(a)},
       {"moved", nullptr},
@@ -84,8 +86,9 @@ nlohmann::json account_json(const store::AccountRecord& a, const federation::Loc
 }
 
 nlohmann::json credential_account_json(const store::AccountRecord& a, const AccountSource& source,
-                                       const federation::LocalUrls& urls) {
-  auto json = account_json(a, urls);
+                                       const federation::LocalUrls& urls,
+                                       const std::vector<store::CustomEmojiRecord>& emojis) {
+  auto json = account_json(a, urls, emojis);
   nlohmann::json source_fields = nlohmann::json::array();
   for (const auto& field : parse_array(a.fields_json)) {
     if (!field.is_object()) continue;

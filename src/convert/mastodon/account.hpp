@@ -6,13 +6,16 @@
 
 #include "federation/local_urls.hpp"
 #include "store/account_store.hpp"
+#include "store/custom_emoji_store.hpp"
 
 namespace vmst::convert::mastodon {
 
 // "alice" for a local account, "alice@remote.example" for a remote one.
 std::string acct_of(const store::AccountRecord& account);
 
-nlohmann::json account_json(const store::AccountRecord& account, const federation::LocalUrls& urls);
+// `emojis`: the custom emoji its name, bio and fields use (services/emoji_usage).
+nlohmann::json account_json(const store::AccountRecord& account, const federation::LocalUrls& urls,
+                            const std::vector<store::CustomEmojiRecord>& emojis = {});
 
 struct AccountSource {
   std::string privacy = "public";
@@ -24,6 +27,7 @@ struct AccountSource {
 
 // The owner's own view (verify_credentials, update_credentials): the account plus `source` and `role`.
 nlohmann::json credential_account_json(const store::AccountRecord& account, const AccountSource& source,
-                                       const federation::LocalUrls& urls);
+                                       const federation::LocalUrls& urls,
+                                       const std::vector<store::CustomEmojiRecord>& emojis = {});
 
 }  // namespace vmst::convert::mastodon

@@ -11,4 +11,11 @@ nlohmann::json custom_emoji_json(const store::CustomEmojiRecord& emoji, const fe
           {"category", emoji.category ? nlohmann::json(*emoji.category) : nlohmann::json()}};
 }
 
+nlohmann::json custom_emojis_json(const std::vector<store::CustomEmojiRecord>& emojis,
+                                  const federation::LocalUrls& urls) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& emoji : emojis) out.push_back(custom_emoji_json(emoji, urls));
+  return out;
+}
+
 }  // namespace vmst::convert::mastodon

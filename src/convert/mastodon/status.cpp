@@ -1,6 +1,7 @@
 #include "convert/mastodon/status.hpp"
 
 #include "convert/mastodon/account.hpp"
+#include "convert/mastodon/custom_emoji.hpp"
 #include "convert/mastodon/filter.hpp"
 #include "convert/mastodon/poll.hpp"
 #include "text/hashtag_name.hpp"
@@ -36,7 +37,13 @@ nlohmann::json mentions_json(const StatusBundle& bundle, int64_t status_id) {
 const nlohmann::json& rendered_account(const StatusBundle& bundle, const store::AccountRecord& account,
                                        const federation::LocalUrls& urls) {
   auto it = bundle.rendered_accounts.find(account.id);
-  if (it == bundle.rendered_accounts.end()) it = bundle.rendered_accounts.emplace(account.id, account_json(account, urls)).first;
+  if (it == bundle.rendered_accounts.end()) {
+    auto emojis = bundle.account_emojis.find(account.id);
+    it = bundle.rendered_accounts
+             .emplace(account.id, emojis == bundle.account_emojis.end() ? account_json(account, urls)
+                                                                         : account_json(account, urls, emojis->second))
+             .first;
+  }
   return it->second;
 }
 
@@ -49,6 +56,11 @@ nlohmann::json filtered_json(const StatusBundle& bundle, int64_t status_id) {
     if (hit.filter < bundle.filters.size()) out.push_back(filter_result_json(bundle.filters[hit.filter], hit));
   }
   return out;
+}
+
+nlohmann::json status_emojis_json(const StatusBundle& bundle, int64_t status_id, const federation::LocalUrls& urls) {
+  auto it = bundle.emojis.find(status_id);
+  return it == bundle.emojis.end() ? nlohmann::json::array() : custom_emojis_json(it->second, urls);
 }
 
 nlohmann::json status_poll_json(const StatusBundle& bundle, int64_t status_id) {
@@ -104,7 +116,7 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
       {"media_attachments", media},
       {"mentions", mentions_json(bundle, s.id)},
       {"tags", tags},
-      {"emojis", nlohmann::json::array()},
+      {"emojis", status_emojis_json(bundle, s.id, urls)},
       {"reblogs_count", s.reblogs_count},
       {"favourites_count", s.favourites_count},
       {"replies_count", s.replies_count},

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "store/account_store.hpp"
+#include "store/custom_emoji_store.hpp"
 #include "store/filter_store.hpp"
 #include "store/media_store.hpp"
 #include "store/poll_store.hpp"
@@ -31,6 +32,8 @@ struct StatusBundle {
   std::unordered_map<int64_t, std::vector<store::MediaRecord>> media;     // by status, in position order
   std::unordered_map<int64_t, std::vector<int64_t>> mentions;             // status -> mentioned account ids
   std::unordered_map<int64_t, std::vector<std::string>> tags;             // status -> lowercase names
+  std::unordered_map<int64_t, std::vector<store::CustomEmojiRecord>> emojis;          // status -> emoji it uses
+  std::unordered_map<int64_t, std::vector<store::CustomEmojiRecord>> account_emojis;  // account -> emoji it uses
   std::unordered_map<int64_t, store::ApplicationName> applications;      // by application id
   std::unordered_map<int64_t, store::PollRecord> polls;                  // by status id
   std::map<int64_t, std::vector<int>> own_poll_votes;                    // poll id -> the viewer's choices
