@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "federation/handlers/accept_handler.hpp"
+#include "federation/handlers/flag_handler.hpp"
 #include "federation/handlers/follow_handler.hpp"
 #include "federation/handlers/reject_handler.hpp"
 #include "federation/handlers/status_handlers.hpp"
@@ -20,6 +21,7 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
   if (type == "Delete") return handle_delete(ctx, activity, actor);
   if (type == "Announce") return handle_announce(ctx, activity, actor, now);
   if (type == "Like") return handle_like(ctx, activity, actor, now);
+  if (type == "Flag") return handle_flag(ctx, activity, actor, now);
   if (type == "Undo") {
     const auto& object = activity.contains("object") ? activity["object"] : nlohmann::json();
     const std::string inner = object.is_object() ? object.value("type", "") : "";
