@@ -13,6 +13,11 @@ namespace vmst::federation {
 void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
                        int64_t now) {
   const std::string type = activity.value("type", "");
+  // A remote account our moderators suspended can still take things back, nothing more (as Mastodon allows).
+  if (actor.suspended_at && type != "Delete" && type != "Reject" && type != "Undo" && type != "Update") {
+    spdlog::debug("inbox: {} from suspended {} ignored", type, actor.uri);
+    return;
+  }
   if (type == "Follow") return handle_follow(ctx, activity, actor, now);
   if (type == "Accept") return handle_accept(ctx, activity, actor, now);
   if (type == "Reject") return handle_reject(ctx, activity, actor);
