@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_context.hpp"
+#include "convert/mastodon/account.hpp"
 #include "delivery/enqueue.hpp"
 #include "services/account_moderation.hpp"
 #include "services/accounts.hpp"
@@ -13,6 +14,8 @@
 namespace vmst::cli {
 
 namespace {
+
+using convert::mastodon::acct_of;
 
 struct AccountOptions {
   std::string username;
@@ -48,8 +51,6 @@ std::string state_of(const services::ModeratedAccount& m) {
   if (m.account.silenced_at) return "silenced";
   return "active";
 }
-
-std::string acct_of(const store::AccountRecord& a) { return a.domain ? a.username + "@" + *a.domain : a.username; }
 
 nlohmann::json optional_time(const std::optional<int64_t>& t) {
   return t ? nlohmann::json(format_iso8601_millis(*t)) : nlohmann::json();

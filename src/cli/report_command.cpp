@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/command_context.hpp"
+#include "convert/mastodon/account.hpp"
 #include "delivery/enqueue.hpp"
 #include "services/report_moderation.hpp"
 #include "text/html_sanitizer.hpp"
@@ -22,8 +23,7 @@ struct ReportOptions {
 };
 
 std::string acct_of(const std::optional<store::AccountRecord>& a) {
-  if (!a) return "(gone)";
-  return a->domain ? a->username + "@" + *a->domain : a->username;
+  return a ? convert::mastodon::acct_of(*a) : "(gone)";
 }
 
 nlohmann::json report_json(const services::ReportDetails& d) {

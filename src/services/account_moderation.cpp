@@ -6,6 +6,7 @@
 
 #include "convert/activitystreams/activities.hpp"
 #include "convert/activitystreams/actor.hpp"
+#include "convert/mastodon/account.hpp"
 #include "delivery/fan_out.hpp"
 #include "services/service_error.hpp"
 #include "store/account_moderation_store.hpp"
@@ -18,13 +19,12 @@ namespace vmst::services {
 namespace {
 
 using Kind = ServiceError::Kind;
+using convert::mastodon::acct_of;
 
 std::string lowercase(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
   return text;
 }
-
-std::string acct_of(const store::AccountRecord& a) { return a.domain ? a.username + "@" + *a.domain : a.username; }
 
 std::optional<ModeratedAccount> lookup(store::Connection& c, const ModerationContext& ctx, const std::string& handle) {
   std::string name = handle;

@@ -129,7 +129,9 @@ def test_deleting_an_account_removes_it_for_good_and_keeps_the_name(vmst):
     # The name stays taken, from the CLI and through sign-up.
     taken = vmst.cli("account", "create", "gina", "--email", "other@example.test", check=False)
     assert taken.returncode != 0 and "already taken" in taken.stderr
-    r = post_form(vmst, "/api/v1/accounts", {"username": "gina", "email": "new@example.test",
+    # (Registrations are closed by default: an invite lets the sign-up reach the name check.)
+    invite = json.loads(vmst.cli("invite", "create", "--json").stdout)["code"]
+    r = post_form(vmst, "/api/v1/accounts", {"username": "gina", "email": "new@example.test", "invite_code": invite,
                                               "password": "a long password", "agreement": "true"},
                   headers={"Authorization": f"Bearer {client_token(vmst, register_app(vmst))}"})
     assert r.status == 422 and r.json()["details"]["username"][0]["error"] == "ERR_TAKEN"
