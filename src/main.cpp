@@ -22,6 +22,8 @@ int main(int argc, char** argv) {
   vmst::cli::add_delivery_command(app, context, exit_code);
   vmst::cli::add_domain_command(app, context, exit_code);
   vmst::cli::add_emoji_command(app, context, exit_code);
+  vmst::cli::add_invite_command(app, context, exit_code);
+  vmst::cli::add_report_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,6 @@
 #include "activitypub/actor_routes.hpp"
 
+#include "activitypub/local_account_gate.hpp"
 #include "convert/activitystreams/actor.hpp"
 #include "convert/activitystreams/context.hpp"
 #include "convert/activitystreams/emoji_tag.hpp"
@@ -22,11 +23,9 @@ void send_activity_json(httplib::Response& res, const nlohmann::json& body) {
   res.set_content(body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), convert::as::kContentType);
 }
 
-store::AccountRecord local_user(store::Database& db, const std::string& username) {
-  auto account = db.read([&](store::Connection& c) { return store::find_local_account_by_username(c, username); });
-  // The instance actor lives at /actor only.
-  if (!account || account->actor_type == "Application") throw http::HttpError(404, "Record not found");
-  return *account;
+store::AccountRecord local_user(store::Database& db, const std::string& username,
+                                LocalAccountUse use = LocalAccountUse::Actor) {
+  return require_servable_local_account(db, username, use);
 }
 
 }  // namespace
@@ -48,7 +47,7 @@ void add_actor_routes(http::Router& router, store::Database& db, const app::Conf
   // A status at its ActivityPub id: the Note for servers, a redirect to its page for browsers.
   router.add(http::Method::Get, "/users/:username/statuses/:id",
              [&](const httplib::Request& req, httplib::Response& res, const http::PathParams& params) {
-               auto account = local_user(db, params.get("username"));
+               auto account = local_user(db, params.get("username"), LocalAccountUse::Content);
                int64_t id = 0;
                try {
                  id = std::stoll(params.get("id"));

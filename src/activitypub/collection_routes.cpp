@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "activitypub/incoming_request.hpp"
+#include "activitypub/local_account_gate.hpp"
 #include "convert/activitystreams/collections.hpp"
 #include "convert/activitystreams/context.hpp"
 #include "http/error_responses.hpp"
@@ -48,15 +49,14 @@ http::Handler collection(store::Database& db, const federation::LocalUrls& urls,
   return [&db, &urls, &authorization, followers](const httplib::Request& req, httplib::Response& res,
                                                  const http::PathParams& params) {
     require_authorized_fetch(authorization, req);
-    auto account = db.read([&](store::Connection& c) { return store::find_local_account_by_username(c, params.get("username")); });
-    if (!account || account->actor_type == "Application") throw http::HttpError(404, "Record not found");
-    const std::string id = followers ? urls.followers(account->username) : urls.following(account->username);
-    const int64_t total = followers ? account->followers_count : account->following_count;
-    const bool show = !account->hide_collections && !account->suspended_at;
+    auto account = require_servable_local_account(db, params.get("username"), LocalAccountUse::Content);
+    const std::string id = followers ? urls.followers(account.username) : urls.following(account.username);
+    const int64_t total = followers ? account.followers_count : account.following_count;
+    const bool show = !account.hide_collections && !account.suspended_at;
     const int page = page_number(req);
     if (page == 0 || !show) return send(res, convert::as::ordered_collection(id, total, show));
     UriPage fetch = followers ? store::follower_uris : store::following_uris;
-    auto uris = db.read([&](store::Connection& c) { return fetch(c, account->id, kPageSize + 1, (page - 1) * kPageSize); });
+    auto uris = db.read([&](store::Connection& c) { return fetch(c, account.id, kPageSize + 1, (page - 1) * kPageSize); });
     const bool has_next = uris.size() > static_cast<size_t>(kPageSize);
     if (has_next) uris.pop_back();
     std::vector<nlohmann::json> items(uris.begin(), uris.end());

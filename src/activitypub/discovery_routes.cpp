@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "activitypub/local_account_gate.hpp"
 #include "http/error_responses.hpp"
 #include "text/html_escape.hpp"
 #include "services/discovery.hpp"
@@ -46,6 +47,10 @@ void add_discovery_routes(http::Router& router, store::Database& db, const app::
                  // RFC 7033 answers a malformed resource with 400, not the API's 422.
                  if (e.kind() == services::ServiceError::Kind::Invalid) throw http::HttpError(400, e.what());
                  throw;
+               }
+               if (account.actor_type != "Application") {
+                 // Pending sign-ups are unknown here and deleted accounts gone, as at their actor.
+                 require_servable_local_account(db, account.username, LocalAccountUse::Actor);
                }
                json links = json::array();
                if (account.actor_type != "Application") {

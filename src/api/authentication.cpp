@@ -68,6 +68,7 @@ Principal require_user_any(const httplib::Request& req, store::Database& db,
   for (auto scope : scopes) allowed = allowed || services::scopes_allow(principal->scopes, scope);
   if (!allowed) throw http::HttpError(403, "This action is outside the authorized scopes");
   if (!principal->has_user()) throw http::HttpError(422, "This method requires an authenticated user");
+  if (!principal->approved) throw http::HttpError(403, "Your login is currently pending approval");
   return *principal;
 }
 

@@ -26,6 +26,7 @@ void register_account(ApiContext& context, const httplib::Request& req, httplib:
   request.agreement = params.flag("agreement", false);
   request.locale = params.string("locale");
   request.reason = params.string("reason");
+  request.invite_code = params.string("invite_code");
   auto registration =
       services::register_account(context.db, context.urls, context.config.instance.registrations, *app, request);
   http::send_json(res, 200, convert::mastodon::token_json(registration.token));

@@ -46,6 +46,8 @@ void add_federation_command(CLI::App& app, CommandContext& context, int& exit_co
 void add_delivery_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_domain_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_emoji_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_invite_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_report_command(CLI::App& app, CommandContext& context, int& exit_code);
 
 // Reads one line from standard input (for --password-stdin), without the trailing newline.
 std::optional<std::string> read_stdin_line();

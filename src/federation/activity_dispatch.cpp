@@ -3,6 +3,7 @@
 #include <spdlog/spdlog.h>
 
 #include "federation/handlers/accept_handler.hpp"
+#include "federation/handlers/flag_handler.hpp"
 #include "federation/handlers/follow_handler.hpp"
 #include "federation/handlers/reject_handler.hpp"
 #include "federation/handlers/status_handlers.hpp"
@@ -12,6 +13,11 @@ namespace vmst::federation {
 void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
                        int64_t now) {
   const std::string type = activity.value("type", "");
+  // A remote account our moderators suspended can still take things back, nothing more (as Mastodon allows).
+  if (actor.suspended_at && type != "Delete" && type != "Reject" && type != "Undo" && type != "Update") {
+    spdlog::debug("inbox: {} from suspended {} ignored", type, actor.uri);
+    return;
+  }
   if (type == "Follow") return handle_follow(ctx, activity, actor, now);
   if (type == "Accept") return handle_accept(ctx, activity, actor, now);
   if (type == "Reject") return handle_reject(ctx, activity, actor);
@@ -20,6 +26,7 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
   if (type == "Delete") return handle_delete(ctx, activity, actor);
   if (type == "Announce") return handle_announce(ctx, activity, actor, now);
   if (type == "Like") return handle_like(ctx, activity, actor, now);
+  if (type == "Flag") return handle_flag(ctx, activity, actor, now);
   if (type == "Undo") {
     const auto& object = activity.contains("object") ? activity["object"] : nlohmann::json();
     const std::string inner = object.is_object() ? object.value("type", "") : "";

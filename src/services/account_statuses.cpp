@@ -11,6 +11,8 @@ AccountStatusesPage account_statuses(store::Connection& c, const store::AccountR
                                      std::optional<int64_t> viewer, const AccountStatusesFilter& filter,
                                      const store::PageRange& page) {
   AccountStatusesPage out;
+  // A suspended account shows no statuses (Mastodon: `unavailable?` gives an empty page).
+  if (author.suspended_at) return out;
   if (viewer && *viewer != author.id) {
     if (store::is_blocking(c, author.id, *viewer)) return out;
     if (author.domain && store::blocks_domain(c, *viewer, *author.domain)) return out;

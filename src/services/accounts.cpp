@@ -6,6 +6,7 @@
 #include "crypto/random_bytes.hpp"
 #include "crypto/rsa_keys.hpp"
 #include "store/ids.hpp"
+#include "store/invite_store.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -82,6 +83,9 @@ CreatedLocalAccount create_local_account(store::Database& db, const federation::
       throw ServiceError(Kind::Conflict, "email " + request.email + " is already in use");
     }
     store::insert_local_account(c, row);
+    if (request.invite_code && !store::use_invite(c, *request.invite_code, row.user_id, row.created_at)) {
+      throw ServiceError(Kind::Forbidden, "the invite is no longer valid");
+    }
   });
   created.account_id = row.account_id;
   created.user_id = row.user_id;

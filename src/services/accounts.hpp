@@ -19,6 +19,7 @@ struct CreateLocalAccount {
   bool approved = true;                 // false: created pending an admin's approval
   std::string locale = "en";
   std::string sign_up_reason{};
+  std::optional<std::string> invite_code{};  // counted as used in the same transaction; Forbidden if it no longer is
 };
 
 struct CreatedLocalAccount {

@@ -5,6 +5,7 @@
 #include <regex>
 
 #include "services/accounts.hpp"
+#include "services/invites.hpp"
 #include "services/oauth_apps.hpp"
 #include "services/validation_error.hpp"
 #include "store/account_store.hpp"
@@ -37,7 +38,10 @@ bool plausible_locale(const std::string& locale) {
   return std::regex_match(locale, pattern);
 }
 
-std::vector<FieldError> validate(store::Database& db, const std::string& mode, const RegistrationRequest& r) {
+bool invite_given(const RegistrationRequest& r) { return r.invite_code && !blank(*r.invite_code); }
+
+std::vector<FieldError> validate(store::Database& db, const std::string& mode, bool invited,
+                                 const RegistrationRequest& r) {
   std::vector<FieldError> errors;
   auto add = [&](const char* field, const char* code, std::string description) {
     errors.push_back({field, code, std::move(description)});
@@ -72,7 +76,8 @@ std::vector<FieldError> validate(store::Database& db, const std::string& mode, c
   if (r.locale && !r.locale->empty() && !plausible_locale(*r.locale)) {
     add("locale", "ERR_INCLUSION", "is not included in the list");
   }
-  if (mode == "approval" && (!r.reason || blank(*r.reason))) add("reason", "ERR_BLANK", "can't be blank");
+  if (mode == "approval" && !invited && (!r.reason || blank(*r.reason))) add("reason", "ERR_BLANK", "can't be blank");
+  if (invite_given(r) && !invited) add("invite_code", "ERR_INVALID", "is invalid or has expired");
   if (r.reason && r.reason->size() > 1000) add("reason", "ERR_TOO_LONG", "is too long (maximum is 1000 characters)");
 
   // Taken names are reported together with the other problems, so a form can show them all at once.
@@ -93,16 +98,18 @@ std::vector<FieldError> validate(store::Database& db, const std::string& mode, c
 
 Registration register_account(store::Database& db, const federation::LocalUrls& urls, const std::string& mode,
                               const store::ApplicationRecord& app, const RegistrationRequest& request) {
-  if (mode != "open" && mode != "approval") {
+  const bool invited = invite_given(request) && invite_code_usable(db, *request.invite_code);
+  if (mode != "open" && mode != "approval" && !invited) {
     throw ServiceError(ServiceError::Kind::Forbidden, "This action is not allowed");
   }
-  if (auto errors = validate(db, mode, request); !errors.empty()) throw ValidationFailed(std::move(errors));
+  if (auto errors = validate(db, mode, invited, request); !errors.empty()) throw ValidationFailed(std::move(errors));
 
   CreateLocalAccount create;
   create.username = request.username;
   create.email = request.email;
   create.password = request.password;
-  create.approved = mode == "open";
+  create.approved = mode == "open" || invited;
+  if (invited) create.invite_code = request.invite_code;
   create.locale = request.locale && !request.locale->empty() ? *request.locale : "en";
   create.sign_up_reason = request.reason.value_or("");
 
@@ -112,7 +119,7 @@ Registration register_account(store::Database& db, const federation::LocalUrls& 
   } catch (const ServiceError& e) {
     if (e.kind() != ServiceError::Kind::Conflict) throw;
     // Someone took the name or address between the check and the insert: report it like the check would have.
-    auto errors = validate(db, mode, request);
+    auto errors = validate(db, mode, invited, request);
     if (errors.empty()) throw;
     throw ValidationFailed(std::move(errors));
   }

@@ -20,6 +20,7 @@ struct RegistrationRequest {
   bool agreement = false;
   std::optional<std::string> locale;
   std::optional<std::string> reason;
+  std::optional<std::string> invite_code;  // Mastodon's param: signs up even when closed, skipping approval
 };
 
 struct Registration {
@@ -29,7 +30,9 @@ struct Registration {
 };
 
 // mode: "open" | "approval" | "closed". The token gets the application's registered scopes (Mastodon's rule).
-// Throws ServiceError(Forbidden) when closed, ValidationFailed with one entry per bad field otherwise.
+// A usable invite code opens registration whatever the mode and creates an approved account; its use is counted.
+// Throws ServiceError(Forbidden) when closed (and no usable invite), ValidationFailed with one entry per bad field
+// otherwise (an unusable invite code is one).
 Registration register_account(store::Database& db, const federation::LocalUrls& urls, const std::string& mode,
                               const store::ApplicationRecord& app, const RegistrationRequest& request);
 

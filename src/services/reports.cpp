@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "convert/activitystreams/flag.hpp"
 #include "services/instance_actor.hpp"
+#include "services/report_forwarding.hpp"
 #include "services/service_error.hpp"
 #include "store/ids.hpp"
 #include "store/status_store.hpp"
@@ -68,16 +68,10 @@ FiledReport file_report(PostingContext& ctx, int64_t reporter_account_id, const 
     }
     if (r.category != "violation") r.rule_ids.clear();
 
-    const std::string inbox = target->shared_inbox_url.empty() ? target->inbox_url : target->shared_inbox_url;
-    if (request.forward && !target->local() && !inbox.empty() && ctx.enqueue) {
+    auto inbox = report_inbox(*target);
+    if (request.forward && inbox && ctx.enqueue) {
       r.forwarded = true;
-      r.uri = ctx.urls.base() + "/reports/" + std::to_string(r.id);
-      std::vector<std::string> objects = {target->uri};
-      for (int64_t status_id : r.status_ids) {
-        if (auto s = store::find_status(c, status_id)) objects.push_back(s->uri);
-      }
-      ctx.enqueue(c, instance_actor.id, convert::as::flag(*r.uri, instance_actor.uri, objects, r.comment).dump(),
-                  {inbox}, now);
+      r.uri = enqueue_report_flag(c, ctx.urls, ctx.enqueue, instance_actor, r, *inbox, now);
       enqueued = true;
     }
     store::insert_report(c, r);

@@ -5,6 +5,7 @@
 #include "services/emoji_usage.hpp"
 #include "services/service_error.hpp"
 #include "services/status_filters.hpp"
+#include "store/account_moderation_store.hpp"
 #include "store/follow_store.hpp"
 #include "store/poll_store.hpp"
 #include "time/timestamps.hpp"
@@ -22,6 +23,8 @@ bool mentions(store::Connection& c, int64_t status_id, int64_t account_id) {
 }  // namespace
 
 bool status_visible_to(store::Connection& c, const store::StatusRecord& status, std::optional<int64_t> viewer) {
+  // Statuses of a suspended account are hidden from everyone, as Mastodon's StatusPolicy does.
+  if (store::account_suspended(c, status.account_id)) return false;
   if (viewer && *viewer != status.account_id && store::is_blocking(c, status.account_id, *viewer)) return false;
   if (status.visibility == "public" || status.visibility == "unlisted") return true;
   if (!viewer) return false;

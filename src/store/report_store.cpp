@@ -14,7 +14,88 @@ std::vector<int64_t> ids_of(SQLite::Statement& q) {
   return out;
 }
 
+constexpr const char* kReportColumns =
+    "SELECT id, account_id, target_account_id, category, comment, rule_ids, forwarded, uri, action_taken_at,"
+    " created_at FROM reports ";
+
+ReportRecord read_report(SQLite::Statement& q) {
+  ReportRecord r;
+  r.id = q.getColumn(0).getInt64();
+  r.account_id = q.getColumn(1).getInt64();
+  r.target_account_id = q.getColumn(2).getInt64();
+  r.category = q.getColumn(3).getString();
+  r.comment = q.getColumn(4).getString();
+  auto rules = nlohmann::json::parse(q.getColumn(5).getString(), nullptr, false);
+  if (rules.is_array()) {
+    for (const auto& id : rules) {
+      if (id.is_number_integer()) r.rule_ids.push_back(id.get<int64_t>());
+    }
+  }
+  r.forwarded = q.getColumn(6).getInt() != 0;
+  r.uri = column_text(q, 7);
+  r.action_taken_at = column_int(q, 8);
+  r.created_at = q.getColumn(9).getInt64();
+  return r;
+}
+
+void load_status_ids(Connection& c, ReportRecord& r) {
+  auto& q = c.prepare("SELECT status_id FROM report_statuses WHERE report_id = ? ORDER BY status_id");
+  q.bind(1, r.id);
+  r.status_ids = ids_of(q);
+}
+
 }  // namespace
+
+std::vector<ReportRecord> list_reports(Connection& c, bool include_resolved) {
+  auto& q = c.prepare(std::string(kReportColumns) +
+                      (include_resolved ? "ORDER BY id DESC" : "WHERE action_taken_at IS NULL ORDER BY id DESC"));
+  std::vector<ReportRecord> out;
+  while (q.executeStep()) out.push_back(read_report(q));
+  q.reset();
+  for (auto& r : out) load_status_ids(c, r);
+  return out;
+}
+
+std::optional<ReportRecord> find_report(Connection& c, int64_t id) {
+  auto& q = c.prepare(std::string(kReportColumns) + "WHERE id = ?");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  auto r = read_report(q);
+  q.reset();
+  load_status_ids(c, r);
+  return r;
+}
+
+bool report_uri_taken(Connection& c, const std::string& uri) {
+  auto& q = c.prepare("SELECT 1 FROM reports WHERE uri = ?");
+  q.bind(1, uri);
+  return q.executeStep();
+}
+
+bool reports_rejected_from(Connection& c, const std::string& domain) {
+  auto& q = c.prepare(
+      "SELECT 1 FROM domain_blocks WHERE reject_reports = 1 AND (domain = lower(?1) OR lower(?1) LIKE '%.' || domain)");
+  q.bind(1, domain);
+  return q.executeStep();
+}
+
+void resolve_report(Connection& c, int64_t id, std::optional<int64_t> by, int64_t now) {
+  auto& q = c.prepare(
+      "UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE id = ?");
+  q.bind(1, now);
+  bind_optional(q, 2, by);
+  q.bind(3, now);
+  q.bind(4, id);
+  q.exec();
+}
+
+void mark_report_forwarded(Connection& c, int64_t id, const std::string& uri, int64_t now) {
+  auto& q = c.prepare("UPDATE reports SET forwarded = 1, uri = coalesce(uri, ?), updated_at = ? WHERE id = ?");
+  q.bind(1, uri);
+  q.bind(2, now);
+  q.bind(3, id);
+  q.exec();
+}
 
 void insert_report(Connection& c, const ReportRecord& r) {
   auto& q = c.prepare(

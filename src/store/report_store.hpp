@@ -25,6 +25,16 @@ struct ReportRecord {
 
 void insert_report(Connection& c, const ReportRecord& report);  // with its status_ids
 
+// Reports with their status_ids, newest first: only the open ones (no action taken) unless include_resolved.
+std::vector<ReportRecord> list_reports(Connection& c, bool include_resolved);
+std::optional<ReportRecord> find_report(Connection& c, int64_t id);
+bool report_uri_taken(Connection& c, const std::string& uri);
+// True when a domain block on `domain` (or a parent domain) says to ignore its reports.
+bool reports_rejected_from(Connection& c, const std::string& domain);
+// Marks the report handled; `by` unset when it was resolved from the CLI.
+void resolve_report(Connection& c, int64_t id, std::optional<int64_t> by, int64_t now);
+void mark_report_forwarded(Connection& c, int64_t id, const std::string& uri, int64_t now);
+
 // Of `ids`, those that are statuses by `account_id` (deleted ones included: a report may be about what was removed).
 std::vector<int64_t> statuses_by(Connection& c, int64_t account_id, const std::vector<int64_t>& ids);
 // Of `ids`, those that are instance rules.

@@ -45,6 +45,11 @@ std::string public_conditions(const PublicScope& scope) {
   if (scope.viewer) {
     sql += kHiddenFromViewer;
     sql += kBlockedByAuthor;
+    // Silenced accounts stay out of public timelines except for their followers (and themselves).
+    sql += " AND (a.silenced_at IS NULL OR s.account_id = :viewer OR EXISTS (SELECT 1 FROM follows sf"
+           " WHERE sf.account_id = :viewer AND sf.target_account_id = s.account_id))";
+  } else {
+    sql += " AND a.silenced_at IS NULL";
   }
   return sql;
 }
@@ -61,7 +66,9 @@ std::string home_timeline_sql(const IdPage& page, bool with_exclusions) {
   std::string sql =
       "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id"
       " LEFT JOIN statuses r ON r.id = s.reblog_of_id"
-      " WHERE h.account_id = :viewer AND s.deleted_at IS NULL";
+      " WHERE h.account_id = :viewer AND s.deleted_at IS NULL"
+      // Suspension hides what the account wrote (and its boosts) until it is lifted; the feed rows stay for then.
+      " AND (SELECT suspended_at FROM accounts WHERE id = s.account_id) IS NULL";
   if (with_exclusions) {
     sql += kHiddenFromViewer;
     sql += kNotInExclusiveList;

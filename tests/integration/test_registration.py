@@ -1,6 +1,4 @@
 """POST /api/v1/accounts: sign-up with an app token under each instance.registrations mode."""
-import os
-import sqlite3
 
 from harness import VmstInstance
 from oauth_helpers import client_token, get, password_token, post_form, post_json, register_app
@@ -108,8 +106,7 @@ def test_a_pending_users_token_is_refused_until_approval():
         assert post.json() == {"error": "Your login is currently pending approval"}
         # The app check does not need an approved user.
         assert get(vmst, "/api/v1/apps/verify_credentials", token).status == 200
-        # Approval by hand (there is no admin command yet): the same token then works.
-        with sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db")) as db:
-            db.execute("UPDATE users SET approved = 1")
+        # Once an admin approves the sign-up, the same token works.
+        vmst.cli("account", "approve", "bob")
         post = post_json(vmst, "/api/v1/statuses", {"status": "hello"}, headers={"Authorization": f"Bearer {token}"})
         assert post.status == 200, post.body

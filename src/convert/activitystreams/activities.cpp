@@ -58,4 +58,13 @@ nlohmann::json update_actor_activity(const nlohmann::json& actor, int64_t sequen
           {"object", object}};
 }
 
+nlohmann::json delete_actor_activity(const store::AccountRecord& account) {
+  return {{"@context", kActivityStreams},
+          {"id", account.uri + "#delete"},
+          {"type", "Delete"},
+          {"actor", account.uri},
+          {"to", nlohmann::json::array({kPublic})},
+          {"object", account.uri}};
+}
+
 }  // namespace vmst::convert::as

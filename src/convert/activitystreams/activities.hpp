@@ -30,4 +30,7 @@ nlohmann::json undo_activity(const store::AccountRecord& actor, const nlohmann::
 // local_actor), `sequence` makes the id unique.
 nlohmann::json update_actor_activity(const nlohmann::json& actor, int64_t sequence);
 
+// Delete of a local actor by itself, sent when an admin deletes the account (Mastodon's DeleteActorSerializer).
+nlohmann::json delete_actor_activity(const store::AccountRecord& account);
+
 }  // namespace vmst::convert::as

@@ -14,13 +14,16 @@ nlohmann::json parse_array(const std::string& text) {
   return parsed.is_array() ? parsed : nlohmann::json::array();
 }
 
+// Mastodon shows a suspended account as an empty shell: no name, bio, fields or pictures.
 std::string avatar_url(const store::AccountRecord& a, const federation::LocalUrls& urls) {
+  if (a.suspended_at) return urls.default_avatar();
   if (a.avatar_file_path) return urls.media_file(*a.avatar_file_path);
   if (a.avatar_remote_url && !a.avatar_remote_url->empty()) return *a.avatar_remote_url;
   return urls.default_avatar();
 }
 
 std::string header_url(const store::AccountRecord& a, const federation::LocalUrls& urls) {
+  if (a.suspended_at) return urls.default_header();
   if (a.header_file_path) return urls.media_file(*a.header_file_path);
   if (a.header_remote_url && !a.header_remote_url->empty()) return *a.header_remote_url;
   return urls.default_header();
@@ -28,6 +31,7 @@ std::string header_url(const store::AccountRecord& a, const federation::LocalUrl
 
 nlohmann::json fields_json(const store::AccountRecord& a) {
   nlohmann::json out = nlohmann::json::array();
+  if (a.suspended_at) return out;
   for (const auto& field : parse_array(a.fields_json)) {
     if (!field.is_object()) continue;
     out.push_back({{"name", field.value("name", "")},
@@ -53,14 +57,14 @@ nlohmann::json account_json(const store::AccountRecord& a, const federation::Loc
       {"id", std::to_string(a.id)},
       {"username", a.username},
       {"acct", acct_of(a)},
-      {"display_name", a.display_name},
+      {"display_name", a.suspended_at ? std::string() : a.display_name},
       {"locked", a.locked},
       {"bot", a.bot || a.actor_type == "Service" || a.actor_type == "Application"},
       {"discoverable", a.discoverable},
       {"indexable", a.indexable},
       {"group", a.actor_type == "Group"},
       {"created_at", format_iso8601_millis(created_day)},
-      {"note", a.note},
+      {"note", a.suspended_at ? std::string() : a.note},
       {"url", a.url.value_or(a.uri)},
       {"uri", a.uri},
       {"avatar", avatar},
