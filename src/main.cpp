@@ -20,6 +20,11 @@ int main(int argc, char** argv) {
   vmst::cli::add_account_command(app, context, exit_code);
   vmst::cli::add_federation_command(app, context, exit_code);
   vmst::cli::add_delivery_command(app, context, exit_code);
+  vmst::cli::add_rules_command(app, context, exit_code);
+  vmst::cli::add_page_command(app, context, exit_code);
+  vmst::cli::add_instance_command(app, context, exit_code);
+  vmst::cli::add_backup_command(app, context, exit_code);
+  vmst::cli::add_media_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);
