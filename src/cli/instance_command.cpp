@@ -4,6 +4,7 @@
 
 #include "cli/command_context.hpp"
 #include "services/instance_contact.hpp"
+#include "services/instance_description.hpp"
 
 namespace vmst::cli {
 
@@ -15,6 +16,7 @@ struct InstanceOptions {
   bool account_given = false;
   bool email_given = false;
   bool json = false;
+  std::string description;
 };
 
 void print_contact(const services::InstanceContact& contact, const std::string& domain, bool json) {
@@ -48,6 +50,14 @@ int contact(const CommandContext& context, const InstanceOptions& options) {
   return 0;
 }
 
+int description(const CommandContext& context, const InstanceOptions& options) {
+  app::Config config = context.load_config();
+  auto db = context.open_database(config);
+  std::string text = services::set_instance_description(*db, options.description);
+  std::cout << (text.empty() ? "Cleared the description\n" : "Set the description\n");
+  return 0;
+}
+
 }  // namespace
 
 void add_instance_command(CLI::App& app, CommandContext& context, int& exit_code) {
@@ -69,6 +79,12 @@ void add_instance_command(CLI::App& app, CommandContext& context, int& exit_code
     options->email_given = email->count() > 0;
     exit_code = run_command([&] { return contact(context, *options); });
   });
+
+  auto* description_cmd = group->add_subcommand(
+      "description", "Set the short plain-text description of /api/v1|v2/instance (\"\" clears it)");
+  add_config_option(*description_cmd, context);
+  description_cmd->add_option("text", options->description, "At most 500 characters")->required();
+  description_cmd->callback([&, options] { exit_code = run_command([&] { return description(context, *options); }); });
 }
 
 }  // namespace vmst::cli

@@ -2,6 +2,7 @@
 
 #include "services/discovery.hpp"
 #include "services/instance_contact.hpp"
+#include "services/instance_description.hpp"
 #include "text/markdown.hpp"
 
 namespace vmst::services {
@@ -14,6 +15,7 @@ InstanceRecords load_instance_records(store::Database& db) {
     auto contact = instance_contact(c, "");
     records.contact_account = std::move(contact.account);
     if (contact.email_chosen) records.contact_email = std::move(contact.email);
+    records.short_description = instance_description(c);
     records.has_privacy_policy = store::find_instance_page(c, kPrivacyPolicyPage).has_value();
     records.has_terms_of_service = store::find_instance_page(c, kTermsOfServicePage).has_value();
   });

@@ -140,3 +140,14 @@ def test_contact_account_and_email_show_in_the_v2_instance(vmst):
 
     vmst.cli("instance", "contact", "--account", "")
     assert api(vmst, "GET", "/api/v2/instance").json()["contact"]["account"]["username"] == "boss"
+
+
+def test_the_short_description_is_the_instance_description(vmst):
+    vmst.cli("instance", "description", "  A small server for friends.  ")
+    assert api(vmst, "GET", "/api/v2/instance").json()["description"] == "A small server for friends."
+    v1 = api(vmst, "GET", "/api/v1/instance").json()
+    assert v1["description"] == v1["short_description"] == "A small server for friends."
+    assert "too long" in fails(vmst, "instance", "description", "x" * 501)
+    assert api(vmst, "GET", "/api/v2/instance").json()["description"] == "A small server for friends."
+    vmst.cli("instance", "description", "")
+    assert api(vmst, "GET", "/api/v2/instance").json()["description"] == ""
