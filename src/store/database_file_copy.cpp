@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+
 namespace vmst::store {
 
 namespace {
@@ -50,6 +52,7 @@ std::vector<std::string> integrity_problems(const std::filesystem::path& file, i
     std::vector<std::string> problems;
     while (q.executeStep()) {
       std::string line = q.getColumn(0).getString();
+      std::replace(line.begin(), line.end(), '\n', ' ');  // SQLite puts "*** in database main ***" on a line of its own
       if (line != "ok") problems.push_back(line);
     }
     return problems;
