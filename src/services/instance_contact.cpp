@@ -6,6 +6,7 @@
 #include "services/service_error.hpp"
 #include "store/instance_setting_store.hpp"
 #include "store/instance_store.hpp"
+#include "text/utf8_validation.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -38,7 +39,7 @@ std::optional<store::AccountRecord> chosen_account(store::Connection& c) {
 
 bool plausible_email_address(const std::string& email) {
   static const std::regex pattern(R"(^[^@\s]+@[^@\s.]+(\.[^@\s.]+)+$)");
-  return email.size() <= 320 && std::regex_match(email, pattern);
+  return email.size() <= 320 && text::is_valid_utf8_text(email) && std::regex_match(email, pattern);
 }
 
 InstanceContact instance_contact(store::Connection& c, const std::string& config_email) {

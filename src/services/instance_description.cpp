@@ -5,6 +5,8 @@
 #include "services/media.hpp"
 #include "services/service_error.hpp"
 #include "store/instance_setting_store.hpp"
+#include "text/status_text_trim.hpp"
+#include "text/utf8_validation.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -14,22 +16,17 @@ constexpr const char* kDescriptionKey = "short_description";
 }  // namespace
 
 std::string set_instance_description(store::Database& db, const std::string& text) {
-  const char* space = " \t\r\n";
-  auto first = text.find_first_not_of(space);
-  std::string trimmed = first == std::string::npos ? "" : text.substr(first, text.find_last_not_of(space) - first + 1);
+  std::string trimmed(text::strip_status_text(text));
+  if (!text::is_valid_utf8_text(trimmed)) {
+    throw ServiceError(ServiceError::Kind::Invalid, "the description is not UTF-8 text");
+  }
   if (character_count(trimmed) > kShortDescriptionLimit) {
     throw ServiceError(ServiceError::Kind::Invalid, "the description is too long (" +
                                                         std::to_string(character_count(trimmed)) +
                                                         " characters; at most " +
                                                         std::to_string(kShortDescriptionLimit) + ")");
   }
-  // dump() refuses invalid UTF-8, which is the check wanted here.
-  std::string value;
-  try {
-    value = nlohmann::json(trimmed).dump();
-  } catch (const nlohmann::json::type_error&) {
-    throw ServiceError(ServiceError::Kind::Invalid, "the description is not UTF-8 text");
-  }
+  const std::string value = nlohmann::json(trimmed).dump();
   db.write([&](store::Connection& c) {
     if (trimmed.empty()) {
       store::remove_instance_setting(c, kDescriptionKey);

@@ -6,7 +6,8 @@
 #include "services/media.hpp"
 #include "services/service_error.hpp"
 #include "store/instance_page_store.hpp"
-#include "text/utf8.hpp"
+#include "text/status_text_trim.hpp"
+#include "text/utf8_validation.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -15,25 +16,9 @@ namespace {
 
 using Kind = ServiceError::Kind;
 
-bool valid_utf8_text(const std::string& text) {
-  for (size_t at = 0; at < text.size();) {
-    auto decoded = text::decode_utf8_at(text, at);
-    if (!decoded.valid || decoded.code_point == 0) return false;
-    at += decoded.length;
-  }
-  return true;
-}
-
 std::string dashed(std::string name) {
   std::replace(name.begin(), name.end(), '_', '-');
   return name;
-}
-
-std::string trimmed(const std::string& text) {
-  const char* space = " \t\r\n";
-  auto first = text.find_first_not_of(space);
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(space) - first + 1);
 }
 
 [[noreturn]] void never_written(const InstancePageKind& kind) {
@@ -66,15 +51,16 @@ const InstancePageKind& instance_page_kind(const std::string& name) {
 store::InstancePage set_instance_page(store::Database& db, const std::string& name, const std::string& markdown,
                                       const std::optional<std::string>& title) {
   const auto& kind = instance_page_kind(name);
-  if (trimmed(markdown).empty()) throw ServiceError(Kind::Invalid, "the page text is empty");
+  if (text::strip_status_text(markdown).empty()) throw ServiceError(Kind::Invalid, "the page text is empty");
   if (markdown.size() > kPageMarkdownLimit) {
     throw ServiceError(Kind::Invalid, "the page text is too long (" + std::to_string(markdown.size()) +
                                           " bytes; at most " + std::to_string(kPageMarkdownLimit) + ")");
   }
-  if (!valid_utf8_text(markdown)) throw ServiceError(Kind::Invalid, "the page text is not UTF-8 text");
-  store::InstancePage page{kind.slug, title ? trimmed(*title) : kind.default_title, markdown, now_millis()};
+  if (!text::is_valid_utf8_text(markdown)) throw ServiceError(Kind::Invalid, "the page text is not UTF-8 text");
+  store::InstancePage page{kind.slug, title ? std::string(text::strip_status_text(*title)) : kind.default_title,
+                           markdown, now_millis()};
   if (page.title.empty()) throw ServiceError(Kind::Invalid, "the title is blank");
-  if (!valid_utf8_text(page.title)) throw ServiceError(Kind::Invalid, "the title is not UTF-8 text");
+  if (!text::is_valid_utf8_text(page.title)) throw ServiceError(Kind::Invalid, "the title is not UTF-8 text");
   if (character_count(page.title) > kPageTitleLimit) {
     throw ServiceError(Kind::Invalid, "the title is too long (at most " + std::to_string(kPageTitleLimit) +
                                           " characters)");

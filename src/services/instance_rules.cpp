@@ -5,6 +5,8 @@
 #include "services/media.hpp"
 #include "services/service_error.hpp"
 #include "store/instance_rule_store.hpp"
+#include "text/status_text_trim.hpp"
+#include "text/utf8_validation.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -13,12 +15,8 @@ namespace {
 
 using Kind = ServiceError::Kind;
 
-std::string trimmed(const std::string& text) {
-  const char* space = " \t\r\n";
-  auto first = text.find_first_not_of(space);
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(space) - first + 1);
-}
+// Stripped as Mastodon strips form input (Ruby's String#strip), the same rule as for status text.
+std::string stripped(const std::string& text) { return std::string(text::strip_status_text(text)); }
 
 [[noreturn]] void no_such_rule(int64_t id) {
   throw ServiceError(Kind::NotFound, "no rule with id " + std::to_string(id) + " (see `vmst rules list`)");
@@ -27,7 +25,10 @@ std::string trimmed(const std::string& text) {
 }  // namespace
 
 store::InstanceRule add_instance_rule(store::Database& db, const std::string& text, const std::string& hint) {
-  store::InstanceRule rule{0, trimmed(text), trimmed(hint)};
+  store::InstanceRule rule{0, stripped(text), stripped(hint)};
+  if (!text::is_valid_utf8_text(rule.text) || !text::is_valid_utf8_text(rule.hint)) {
+    throw ServiceError(Kind::Invalid, "the rule is not UTF-8 text");
+  }
   if (rule.text.empty()) throw ServiceError(Kind::Invalid, "the rule text is blank");
   if (character_count(rule.text) > kRuleTextLimit) {
     throw ServiceError(Kind::Invalid, "the rule text is too long (" + std::to_string(character_count(rule.text)) +

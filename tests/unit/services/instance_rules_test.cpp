@@ -54,6 +54,9 @@ TEST_CASE("a blank or overlong rule is refused and nothing is stored", "[instanc
         services::ServiceError::Kind::Invalid);
   CHECK(kind_of([&] { services::add_instance_rule(f.db, "ok", std::string(1001, 'x')); }) ==
         services::ServiceError::Kind::Invalid);
+  CHECK(kind_of([&] { services::add_instance_rule(f.db, "caf\xe9", ""); }) == services::ServiceError::Kind::Invalid);
+  CHECK(kind_of([&] { services::add_instance_rule(f.db, "ok", std::string("a\0b", 3)); }) ==
+        services::ServiceError::Kind::Invalid);
   services::add_instance_rule(f.db, std::string(300, 'x'), "");
   CHECK(f.texts().size() == 1);
 }
