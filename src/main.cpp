@@ -24,6 +24,11 @@ int main(int argc, char** argv) {
   vmst::cli::add_emoji_command(app, context, exit_code);
   vmst::cli::add_invite_command(app, context, exit_code);
   vmst::cli::add_report_command(app, context, exit_code);
+  vmst::cli::add_rules_command(app, context, exit_code);
+  vmst::cli::add_page_command(app, context, exit_code);
+  vmst::cli::add_instance_command(app, context, exit_code);
+  vmst::cli::add_backup_command(app, context, exit_code);
+  vmst::cli::add_media_command(app, context, exit_code);
 
   try {
     app.parse(argc, argv);

@@ -20,7 +20,8 @@ convert::mastodon::InstanceView instance_view(ApiContext& api) {
   convert::mastodon::InstanceView view;
   view.domain = api.config.instance.domain;
   view.title = api.config.instance.title;
-  view.contact_email = api.config.instance.contact_email;
+  view.short_description = std::move(records.short_description);
+  view.contact_email = records.contact_email.value_or(api.config.instance.contact_email);
   view.registrations = api.config.instance.registrations;
   view.version = convert::mastodon::compatible_version_string(kMastodonApiVersion, kVersion);
   view.streaming_url = api.config.streaming_url();

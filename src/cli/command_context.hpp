@@ -48,6 +48,11 @@ void add_domain_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_emoji_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_invite_command(CLI::App& app, CommandContext& context, int& exit_code);
 void add_report_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_rules_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_page_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_instance_command(CLI::App& app, CommandContext& context, int& exit_code);
+void add_backup_command(CLI::App& app, CommandContext& context, int& exit_code);  // backup and restore
+void add_media_command(CLI::App& app, CommandContext& context, int& exit_code);
 
 // Reads one line from standard input (for --password-stdin), without the trailing newline.
 std::optional<std::string> read_stdin_line();

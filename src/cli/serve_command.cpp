@@ -6,10 +6,12 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <stdexcept>
 #include <thread>
 
 #include "app/app.hpp"
 #include "cli/command_context.hpp"
+#include "store/data_dir_lock.hpp"
 
 namespace vmst::cli {
 
@@ -20,6 +22,13 @@ constexpr auto kShutdownDeadline = std::chrono::seconds(9);
 
 int serve(const CommandContext& context) {
   app::Config config = context.load_config(/*quiet_logging=*/false);
+
+  // Held until the process ends: `vmst restore` checks it, and a second server on the same folder is refused.
+  auto data_dir_lock = store::DataDirLock::try_acquire(config.storage.data_dir);
+  if (!data_dir_lock) {
+    throw std::runtime_error("another vmst server is running on " + config.storage.data_dir.string() + " (it holds " +
+                             store::DataDirLock::lock_file(config.storage.data_dir).string() + ")");
+  }
 
   // Block SIGINT/SIGTERM before any thread exists, so every thread inherits the mask and only the waiting
   // thread below ever receives them.

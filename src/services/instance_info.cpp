@@ -1,6 +1,8 @@
 #include "services/instance_info.hpp"
 
 #include "services/discovery.hpp"
+#include "services/instance_contact.hpp"
+#include "services/instance_description.hpp"
 #include "text/markdown.hpp"
 
 namespace vmst::services {
@@ -10,7 +12,10 @@ InstanceRecords load_instance_records(store::Database& db) {
   records.usage = usage_counts(db);
   db.read([&](store::Connection& c) {
     records.rules = store::instance_rules(c);
-    if (auto admin = store::first_admin_account_id(c)) records.contact_account = store::find_account(c, *admin);
+    auto contact = instance_contact(c, "");
+    records.contact_account = std::move(contact.account);
+    if (contact.email_chosen) records.contact_email = std::move(contact.email);
+    records.short_description = instance_description(c);
     records.has_privacy_policy = store::find_instance_page(c, kPrivacyPolicyPage).has_value();
     records.has_terms_of_service = store::find_instance_page(c, kTermsOfServicePage).has_value();
   });

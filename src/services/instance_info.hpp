@@ -17,7 +17,9 @@ namespace vmst::services {
 struct InstanceRecords {
   store::UsageCounts usage;
   std::vector<store::InstanceRule> rules;
-  std::optional<store::AccountRecord> contact_account;  // the first admin
+  std::optional<store::AccountRecord> contact_account;  // the one `vmst instance contact` chose, else the first admin
+  std::optional<std::string> contact_email;              // set by `vmst instance contact`; else the config's
+  std::string short_description;                          // `vmst instance description`, plain text
   bool has_privacy_policy = false;
   bool has_terms_of_service = false;
 };
