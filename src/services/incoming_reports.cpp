@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "convert/activitystreams/remote_actor.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/ids.hpp"
 #include "store/report_store.hpp"
 #include "store/status_store.hpp"
@@ -31,7 +32,7 @@ std::vector<std::string> object_ids(const nlohmann::json& flag) {
 
 std::optional<int64_t> record_incoming_flag(store::Connection& c, const store::AccountRecord& reporter,
                                             const nlohmann::json& flag, int64_t now) {
-  if (reporter.domain && store::reports_rejected_from(c, *reporter.domain)) return std::nullopt;
+  if (reporter.domain && store::rejects_reports_from(c, *reporter.domain)) return std::nullopt;
   std::optional<std::string> uri;
   if (flag.contains("id") && flag["id"].is_string()) uri = flag["id"].get<std::string>();
   if (uri && store::report_uri_taken(c, *uri)) return std::nullopt;

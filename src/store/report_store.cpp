@@ -72,13 +72,6 @@ bool report_uri_taken(Connection& c, const std::string& uri) {
   return q.executeStep();
 }
 
-bool reports_rejected_from(Connection& c, const std::string& domain) {
-  auto& q = c.prepare(
-      "SELECT 1 FROM domain_blocks WHERE reject_reports = 1 AND (domain = lower(?1) OR lower(?1) LIKE '%.' || domain)");
-  q.bind(1, domain);
-  return q.executeStep();
-}
-
 void resolve_report(Connection& c, int64_t id, std::optional<int64_t> by, int64_t now) {
   auto& q = c.prepare(
       "UPDATE reports SET action_taken_at = ?, action_taken_by_account_id = ?, updated_at = ? WHERE id = ?");

@@ -29,8 +29,6 @@ void insert_report(Connection& c, const ReportRecord& report);  // with its stat
 std::vector<ReportRecord> list_reports(Connection& c, bool include_resolved);
 std::optional<ReportRecord> find_report(Connection& c, int64_t id);
 bool report_uri_taken(Connection& c, const std::string& uri);
-// True when a domain block on `domain` (or a parent domain) says to ignore its reports.
-bool reports_rejected_from(Connection& c, const std::string& domain);
 // Marks the report handled; `by` unset when it was resolved from the CLI.
 void resolve_report(Connection& c, int64_t id, std::optional<int64_t> by, int64_t now);
 void mark_report_forwarded(Connection& c, int64_t id, const std::string& uri, int64_t now);

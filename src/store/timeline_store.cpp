@@ -37,8 +37,7 @@ std::vector<int64_t> read_ids(SQLite::Statement& q, const IdPage& page) {
 // The conditions every public and tag timeline shares; `s` is the status, `a` its author.
 std::string public_conditions(const PublicScope& scope) {
   std::string sql =
-      " AND s.visibility = 'public' AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL AND a.suspended_at IS NULL"
-      " AND a.silenced_at IS NULL";
+      " AND s.visibility = 'public' AND s.reblog_of_id IS NULL AND s.deleted_at IS NULL AND a.suspended_at IS NULL";
   if (scope.local_only) sql += " AND s.local = 1";
   if (scope.remote_only) sql += " AND s.local = 0";
   if (scope.only_media) sql += " AND EXISTS (SELECT 1 FROM media_attachments ma WHERE ma.status_id = s.id)";
