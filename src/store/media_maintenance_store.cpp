@@ -13,6 +13,7 @@ constexpr const char* kProfileImageIds =
 }  // namespace
 
 std::vector<StoredMediaFile> stored_media_files(Connection& c) {
+  // The numbers are MediaFileUse's values, in its declaration order.
   auto& q = c.prepare(
       std::string("SELECT CASE WHEN m.id IN ") + kProfileImageIds +
       " THEN 2 WHEN a.domain IS NULL THEN 0 ELSE 1 END, m.file_path, m.thumbnail_path"
