@@ -1,12 +1,10 @@
 #include "services/invites.hpp"
 
-#include <cctype>
-#include <limits>
-
 #include "crypto/random_bytes.hpp"
 #include "services/service_error.hpp"
 #include "store/account_moderation_store.hpp"
 #include "store/ids.hpp"
+#include "time/duration_text.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -48,28 +46,13 @@ void log_invite_action(store::Connection& c, const std::string& action, const st
 }  // namespace
 
 int64_t parse_duration_millis(const std::string& text) {
-  auto bad = [&] {
-    return ServiceError(Kind::Invalid, "duration \"" + text + "\" is not valid: use a number and a unit, "
-                                       "s, m, h, d or w (e.g. 30m, 12h, 7d)");
-  };
-  if (text.size() < 2) throw bad();
-  int64_t unit = 0;
-  switch (text.back()) {
-    case 's': unit = 1000; break;
-    case 'm': unit = 60 * 1000; break;
-    case 'h': unit = 60 * 60 * 1000; break;
-    case 'd': unit = 24 * 60 * 60 * 1000; break;
-    case 'w': unit = 7 * 24 * 60 * 60 * 1000; break;
-    default: throw bad();
+  auto millis = vmst::parse_duration_millis(text);
+  // An invite that expires at once is a typo, not a wish.
+  if (!millis || *millis <= 0) {
+    throw ServiceError(Kind::Invalid, "duration \"" + text + "\" is not valid: use a number and a unit, "
+                                      "s, m, h, d or w (e.g. 30m, 12h, 7d)");
   }
-  int64_t count = 0;
-  for (size_t i = 0; i + 1 < text.size(); ++i) {
-    if (!std::isdigit(static_cast<unsigned char>(text[i]))) throw bad();
-    count = count * 10 + (text[i] - '0');
-    if (count > 100L * 365 * 24 * 60 * 60) throw bad();  // also keeps the product far from overflow
-  }
-  if (count == 0) throw bad();
-  return count * unit;
+  return *millis;
 }
 
 std::string invite_state(const store::InviteRecord& invite, int64_t now) {

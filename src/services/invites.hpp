@@ -12,7 +12,8 @@
 
 namespace vmst::services {
 
-// "30m", "12h", "7d", "2w" (also "45s") as milliseconds. ServiceError Invalid for anything else.
+// "30m", "12h", "7d", "2w" (also "45s", "1d12h"; see time/duration_text) as milliseconds. ServiceError Invalid for
+// anything else, zero included.
 int64_t parse_duration_millis(const std::string& text);
 
 struct NewInvite {
