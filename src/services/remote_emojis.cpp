@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/custom_emoji_store.hpp"
+#include "store/domain_block_store.hpp"
 #include "store/ids.hpp"
 
 namespace vmst::services {
@@ -15,6 +16,8 @@ constexpr std::size_t kMaxEmojiPerObject = 100;
 void record_remote_emojis(store::Connection& c, const std::string& domain,
                           const std::vector<convert::as::RemoteEmoji>& emojis, int64_t now) {
   if (domain.empty()) return;
+  // A reject-media domain block: its emoji images are not taken in either.
+  if (store::rejects_media_from(c, domain)) return;
   std::string host = domain;
   std::transform(host.begin(), host.end(), host.begin(), [](unsigned char ch) { return std::tolower(ch); });
   for (std::size_t i = 0; i < emojis.size() && i < kMaxEmojiPerObject; ++i) {
