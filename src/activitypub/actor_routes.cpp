@@ -1,9 +1,11 @@
 #include "activitypub/actor_routes.hpp"
 
+#include "activitypub/incoming_request.hpp"
 #include "activitypub/local_account_gate.hpp"
 #include "convert/activitystreams/actor.hpp"
 #include "convert/activitystreams/context.hpp"
 #include "convert/activitystreams/emoji_tag.hpp"
+#include "federation/blocked_signer.hpp"
 #include "http/content_negotiation.hpp"
 #include "http/error_responses.hpp"
 #include "services/discovery.hpp"
@@ -48,6 +50,10 @@ void add_actor_routes(http::Router& router, store::Database& db, const app::Conf
   router.add(http::Method::Get, "/users/:username/statuses/:id",
              [&](const httplib::Request& req, httplib::Response& res, const http::PathParams& params) {
                auto account = local_user(db, params.get("username"), LocalAccountUse::Content);
+               // A server we blocked gets nothing of ours, whether or not authorized fetch asks it to sign.
+               if (federation::refused_signer_host(db, incoming_request(req))) {
+                 throw http::HttpError(403, "your server is blocked by this instance");
+               }
                int64_t id = 0;
                try {
                  id = std::stoll(params.get("id"));

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from api_client import api, make_user, sql
-from fedify_peer import FedifyPeer
+from fedify_peer import FedifyPeer, FedifyPeerError
 from harness import VmstInstance
 
 
@@ -171,6 +171,10 @@ def test_suspending_the_peer_severs_purges_and_refuses_it(network):
     assert sent["deliveries"] and all(d["status"] == 403 for d in sent["deliveries"]), sent["deliveries"]
     assert status_id_for(vmst, sent["id"]) is None
     assert resolve(vmst, alice, peer, "fran") == []
+    # Nor may it read our posts: a signed GET of a public Note is refused.
+    public_post = api(vmst, "POST", "/api/v1/statuses", alice.token, json_body={"status": "for everyone"}).json()
+    with pytest.raises(FedifyPeerError):
+        peer.resolve(public_post["uri"], as_actor="fran")
 
     # Nothing is delivered to it: not a mention, not an activity queued by hand.
     r = api(vmst, "POST", "/api/v1/statuses", alice.token,
@@ -192,6 +196,7 @@ def test_suspending_the_peer_severs_purges_and_refuses_it(network):
     assert peer.follow("fran", alice_uri, wait=15)["state"] == "accepted"
     assert wait_until(lambda: counts(vmst, alice)[0] == 1)
     assert resolve(vmst, alice, peer, "fran")
+    assert peer.resolve(public_post["uri"], as_actor="fran")["raw"]["id"] == public_post["uri"]
 
 
 def test_silencing_the_peer_limits_its_reach_until_lifted(network):
