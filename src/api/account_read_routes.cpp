@@ -46,7 +46,8 @@ void get_account(ApiContext& api, const httplib::Request& req, httplib::Response
   viewer_if_token(req, api.db, "read:accounts");
   const int64_t id = path_id(p.get("id"));
   auto account = api.db.read([&](store::Connection& c) { return services::require_account(c, id); });
-  http::send_json(res, 200, convert::mastodon::account_json(account, api.urls, services::account_emojis(api.db, account)));
+  http::send_json(res, 200,
+                  convert::mastodon::account_json(account, api.urls, services::account_emojis(api.db, account)));
 }
 
 void lookup(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
@@ -57,7 +58,8 @@ void lookup(ApiContext& api, const httplib::Request& req, httplib::Response& res
   auto account = api.db.read(
       [&](store::Connection& c) { return services::find_by_handle(c, *handle, api.config.instance.domain); });
   if (!account) throw http::HttpError(404, "Record not found");
-  http::send_json(res, 200, convert::mastodon::account_json(*account, api.urls, services::account_emojis(api.db, *account)));
+  http::send_json(res, 200,
+                  convert::mastodon::account_json(*account, api.urls, services::account_emojis(api.db, *account)));
 }
 
 void statuses(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {

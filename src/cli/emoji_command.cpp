@@ -180,7 +180,8 @@ void add_emoji_command(CLI::App& app, CommandContext& context, int& exit_code) {
   add_cmd->add_flag("--overwrite", options->overwrite, "Replace the image of an existing emoji");
   add_cmd->callback(run(add));
 
-  auto* import_cmd = group->add_subcommand("import", "Import every image in a .tar.gz pack; file names become shortcodes");
+  auto* import_cmd =
+      group->add_subcommand("import", "Import every image in a .tar.gz pack; file names become shortcodes");
   add_config_option(*import_cmd, context);
   import_cmd->add_option("pack", options->file, "The pack (.tar.gz)")->required();
   import_cmd->add_option("--category", options->category, "Category for the imported emoji");

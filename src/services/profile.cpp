@@ -119,8 +119,8 @@ CredentialView announce_profile(store::Connection& c, const ProfileEnvironment& 
   for (auto& inbox : store::remote_follower_inboxes(c, account_id)) {
     recipients.push_back({inbox.inbox_url, inbox.shared_inbox_url});
   }
-  auto activity = convert::as::update_actor_activity(convert::as::local_actor(after.account, env.urls, env.domain, account_emojis(c, after.account)),
-                                                     store::next_id());
+  auto actor = convert::as::local_actor(after.account, env.urls, env.domain, account_emojis(c, after.account));
+  auto activity = convert::as::update_actor_activity(actor, store::next_id());
   outbox.send(c, after.account, activity, delivery::collapse_recipients(recipients), now);
   return after;
 }
