@@ -10,6 +10,7 @@
 #include "store/blocklist_subscription_store.hpp"
 #include "store/ids.hpp"
 #include "store/relationship_severance_store.hpp"
+#include "time/timestamps.hpp"
 
 namespace vmst::services {
 
@@ -46,6 +47,21 @@ std::vector<store::SeveranceCount> sever_follows(store::Connection& c, Outbox& o
   std::vector<store::SeveranceCount> out;
   for (auto& [id, count] : per_account) out.push_back(count);
   return out;
+}
+
+// Lifts the silences a block on `domain` set, then silences again what another silencing block still covers: a
+// block on a parent or a subdomain of `domain` overlaps the accounts just released.
+void lift_silences(store::Connection& c, const std::string& domain, int64_t now) {
+  store::unsilence_domain_accounts(c, domain);
+  auto overlaps = [&](const std::string& other) {
+    auto under = [](const std::string& child, const std::string& parent) {
+      return child.size() > parent.size() && child.ends_with("." + parent);
+    };
+    return under(other, domain) || under(domain, other);
+  };
+  for (const auto& other : store::list_domain_blocks(c)) {
+    if (other.severity == "silence" && overlaps(other.domain)) store::silence_domain_accounts(c, other.domain, now);
+  }
 }
 
 }  // namespace
@@ -142,7 +158,7 @@ DomainBlockOutcome apply_domain_block(store::Connection& c, Outbox& outbox, cons
   if (block.severity == "silence") {
     out.accounts_silenced = store::silence_domain_accounts(c, domain, now);
   } else if (existing && existing->severity == "silence") {
-    store::unsilence_domain_accounts(c, domain);
+    lift_silences(c, domain, now);
   }
   return out;
 }
@@ -152,7 +168,7 @@ store::DomainBlockRecord remove_domain_block(store::Connection& c, const std::st
   auto existing = store::find_domain_block(c, domain);
   if (!existing) throw ServiceError(ServiceError::Kind::NotFound, "no block on " + domain);
   store::delete_domain_block(c, domain);
-  store::unsilence_domain_accounts(c, domain);
+  lift_silences(c, domain, now_millis());
   return *existing;
 }
 

@@ -177,6 +177,15 @@ TEST_CASE("silencing a domain silences its accounts until the block is lifted", 
   CHECK(b.db.read([](store::Connection& c) { return store::list_domain_blocks(c); }).empty());
 }
 
+TEST_CASE("lifting a parent domain's silence keeps a subdomain's own silence", "[domain_blocks]") {
+  Blocks b;
+  b.block("social.bad.example", "silence");
+  b.block("bad.example", "silence");
+  b.db.write([](store::Connection& c) { return services::remove_domain_block(c, "bad.example"); });
+  CHECK_FALSE(b.reload(b.troll.id).silenced_at);
+  CHECK(b.reload(b.sub.id).silenced_at);  // social.bad.example:8443 is still under its own block
+}
+
 TEST_CASE("a silenced stranger's follow does not notify, but a followed one's does", "[domain_blocks]") {
   Blocks b;
   b.block("bad.example", "silence");
