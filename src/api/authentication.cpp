@@ -40,6 +40,7 @@ std::optional<Principal> authenticate(const httplib::Request& req, store::Databa
   p.user_id = record->user_id;
   p.account_id = record->account_id;
   p.approved = record->user_approved;
+  p.disabled = record->user_disabled;
   p.scopes = split_scopes(record->scopes);
   return p;
 }
@@ -50,6 +51,8 @@ Principal require_scope(const httplib::Request& req, store::Database& db, std::s
   if (!services::scopes_allow(principal->scopes, scope)) {
     throw http::HttpError(403, "This action is outside the authorized scopes");
   }
+  // As Mastodon: the token still names its user, who is told why nothing works rather than that the token is bad.
+  if (principal->disabled) throw http::HttpError(403, "Your login is currently disabled");
   return *principal;
 }
 
@@ -67,6 +70,7 @@ Principal require_user_any(const httplib::Request& req, store::Database& db,
   bool allowed = false;
   for (auto scope : scopes) allowed = allowed || services::scopes_allow(principal->scopes, scope);
   if (!allowed) throw http::HttpError(403, "This action is outside the authorized scopes");
+  if (principal->disabled) throw http::HttpError(403, "Your login is currently disabled");
   if (!principal->has_user()) throw http::HttpError(422, "This method requires an authenticated user");
   if (!principal->approved) throw http::HttpError(403, "Your login is currently pending approval");
   return *principal;
@@ -74,7 +78,8 @@ Principal require_user_any(const httplib::Request& req, store::Database& db,
 
 std::optional<int64_t> optional_viewer(const httplib::Request& req, store::Database& db) {
   auto principal = authenticate(req, db);
-  if (!principal) return std::nullopt;
+  // A disabled user reads public things as anyone would.
+  if (!principal || principal->disabled) return std::nullopt;
   return principal->account_id;
 }
 

@@ -21,6 +21,7 @@ struct Principal {
   std::optional<int64_t> user_id;
   std::optional<int64_t> account_id;  // set for user tokens
   bool approved = true;               // false while the user's sign-up waits for an admin
+  bool disabled = false;              // the user is disabled or their account suspended
   std::vector<std::string> scopes;
 
   bool has_user() const { return account_id.has_value(); }

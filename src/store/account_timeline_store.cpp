@@ -13,6 +13,9 @@ std::vector<int64_t> account_status_ids(Connection& c, const AccountStatusesQuer
       " AND (?6 = 0 OR (s.in_reply_to_id IS NULL AND s.in_reply_to_uri IS NULL)"
       "      OR s.in_reply_to_account_id = s.account_id)"
       " AND (?7 = 0 OR s.reblog_of_id IS NULL)"
+      // A boost of a suspended account's status is hidden with it.
+      " AND (s.reblog_of_id IS NULL OR (SELECT a.suspended_at FROM statuses r JOIN accounts a ON a.id = r.account_id"
+      "      WHERE r.id = s.reblog_of_id) IS NULL)"
       " AND (?8 = 0 OR EXISTS (SELECT 1 FROM status_pins p WHERE p.status_id = s.id AND p.account_id = s.account_id))"
       " AND (?9 IS NULL OR EXISTS (SELECT 1 FROM status_tags st JOIN tags t ON t.id = st.tag_id"
       "      WHERE st.status_id = s.id AND t.name = ?9))" +

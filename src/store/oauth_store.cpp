@@ -139,12 +139,11 @@ void insert_access_token(Connection& c, int64_t id, std::optional<int64_t> appli
 std::optional<AccessTokenRecord> find_live_access_token(Connection& c, const std::string& token_hash) {
   auto& q = c.prepare(
       "SELECT t.id, t.application_id, t.user_id, u.account_id, t.scopes, t.created_at, t.last_used_at, "
-      "coalesce(u.approved, 1) "
+      "coalesce(u.approved, 1), (u.disabled = 1 OR a.suspended_at IS NOT NULL) "
       "FROM oauth_access_tokens t "
       "LEFT JOIN users u ON u.id = t.user_id "
       "LEFT JOIN accounts a ON a.id = u.account_id "
-      "WHERE t.token_hash = ? AND t.revoked_at IS NULL "
-      "AND (t.user_id IS NULL OR (u.disabled = 0 AND a.suspended_at IS NULL))");
+      "WHERE t.token_hash = ? AND t.revoked_at IS NULL");
   q.bind(1, token_hash);
   if (!q.executeStep()) return std::nullopt;
   AccessTokenRecord r;
@@ -156,6 +155,7 @@ std::optional<AccessTokenRecord> find_live_access_token(Connection& c, const std
   r.created_at = q.getColumn(5).getInt64();
   r.last_used_at = optional_int(q, 6);
   r.user_approved = q.getColumn(7).getInt() != 0;
+  r.user_disabled = q.getColumn(8).getInt() != 0;
   return r;
 }
 

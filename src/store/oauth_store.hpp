@@ -48,6 +48,7 @@ struct AccessTokenRecord {
   std::optional<int64_t> user_id;     // unset for client_credentials tokens
   std::optional<int64_t> account_id;  // the user's account, joined in
   bool user_approved = true;          // false while the user's sign-up waits for approval
+  bool user_disabled = false;         // the user is disabled or their account suspended
   std::string scopes;
   int64_t created_at = 0;
   std::optional<int64_t> last_used_at;
@@ -56,7 +57,7 @@ struct AccessTokenRecord {
 void insert_access_token(Connection& c, int64_t id, std::optional<int64_t> application_id,
                          std::optional<int64_t> user_id, const std::string& token_hash, const std::string& scopes,
                          int64_t now);
-// A live token: not revoked, its user (if any) neither disabled nor suspended.
+// A token that is not revoked. Its user may be disabled or suspended: callers refuse those (user_disabled).
 std::optional<AccessTokenRecord> find_live_access_token(Connection& c, const std::string& token_hash);
 // Revokes the token if it belongs to the application; returns whether a live token was revoked.
 bool revoke_access_token(Connection& c, const std::string& token_hash, int64_t application_id, int64_t now);

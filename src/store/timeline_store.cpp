@@ -17,6 +17,11 @@ constexpr const char* kHiddenFromViewer =
     " ON d.account_id = :viewer AND d.domain = da.domain"
     " WHERE da.id IN (s.account_id, r.account_id) AND da.domain IS NOT NULL)";
 
+// Suspension hides what the account wrote, and every boost of it, until it is lifted; the feed rows stay for then.
+constexpr const char* kNotBySuspended =
+    " AND (SELECT suspended_at FROM accounts WHERE id = s.account_id) IS NULL"
+    " AND (r.account_id IS NULL OR (SELECT suspended_at FROM accounts WHERE id = r.account_id) IS NULL)";
+
 // Public timelines also leave out authors who block the viewer.
 constexpr const char* kBlockedByAuthor =
     " AND NOT EXISTS (SELECT 1 FROM blocks bb WHERE bb.account_id = s.account_id AND bb.target_account_id = :viewer)";
@@ -65,9 +70,8 @@ std::string home_timeline_sql(const IdPage& page, bool with_exclusions) {
   std::string sql =
       "SELECT h.status_id FROM home_feed h JOIN statuses s ON s.id = h.status_id"
       " LEFT JOIN statuses r ON r.id = s.reblog_of_id"
-      " WHERE h.account_id = :viewer AND s.deleted_at IS NULL"
-      // Suspension hides what the account wrote (and its boosts) until it is lifted; the feed rows stay for then.
-      " AND (SELECT suspended_at FROM accounts WHERE id = s.account_id) IS NULL";
+      " WHERE h.account_id = :viewer AND s.deleted_at IS NULL";
+  sql += kNotBySuspended;
   if (with_exclusions) {
     sql += kHiddenFromViewer;
     sql += kNotInExclusiveList;
@@ -178,7 +182,7 @@ std::vector<int64_t> list_timeline_ids(Connection& c, const ListScope& scope, co
                   " AND f.target_account_id = s.in_reply_to_account_id))"
                   " OR (:policy = 'list' AND EXISTS (SELECT 1 FROM list_accounts lr WHERE lr.list_id = :list"
                   " AND lr.account_id = s.in_reply_to_account_id)))") +
-      kHiddenFromViewer + page_clause("h.status_id", page));
+      kNotBySuspended + kHiddenFromViewer + page_clause("h.status_id", page));
   q.bind(":viewer", scope.owner);
   q.bind(":list", scope.list_id);
   q.bind(":policy", scope.replies_policy);

@@ -49,10 +49,21 @@ def test_suspension_refuses_the_token_and_hides_the_profile_and_statuses(vmst):
     bob = make_user(vmst, "bob")
     post = api(vmst, "POST", "/api/v1/statuses", alice.token, json_body={"status": "before"}).json()
     assert api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).status == 200
+    boost = api(vmst, "POST", f"/api/v1/statuses/{post['id']}/reblog", bob.token).json()
+
+    def bob_sees_boost():
+        home = [s["id"] for s in api(vmst, "GET", "/api/v1/timelines/home", bob.token).json()]
+        profile = [s["id"] for s in api(vmst, "GET", f"/api/v1/accounts/{bob.id}/statuses", bob.token).json()]
+        return boost["id"] in home, boost["id"] in profile
+
+    assert bob_sees_boost() == (True, True)
 
     out = vmst.cli("account", "suspend", "alice").stdout
     assert "Suspended @alice" in out
-    assert api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).status == 401
+    refused = api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token)
+    assert refused.status == 403 and refused.json() == {"error": "Your login is currently disabled"}
+    # The suspended account's boosted status leaves the booster's home and profile with it.
+    assert bob_sees_boost() == (False, False)
     app = register_app(vmst)
     assert password_token(vmst, app, alice.email, alice.password).status in (400, 401)
 
@@ -72,6 +83,7 @@ def test_suspension_refuses_the_token_and_hides_the_profile_and_statuses(vmst):
     vmst.cli("account", "unsuspend", "alice")
     assert api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).status == 200
     assert api(vmst, "GET", f"/api/v1/statuses/{post['id']}", bob.token).status == 200
+    assert bob_sees_boost() == (True, True)
     assert "not suspended" in fails(vmst, "account", "unsuspend", "alice")
     assert "no account" in fails(vmst, "account", "suspend", "nobody")
     actions = [r[0] for r in sql(vmst, "SELECT action FROM admin_action_logs WHERE target_id = ? ORDER BY id",

@@ -119,6 +119,42 @@ TEST_CASE("home hides blocked and muted authors, reblogs of them, and members of
   CHECK_FALSE(visible(kept));
 }
 
+TEST_CASE("home and list timelines hide a suspended account's statuses and every boost of them", "[timelines]") {
+  Home h;
+  auto& f = h.f;
+  const int64_t eve = f.remote("eve", "far.example");
+  const int64_t from_eve = f.post(eve, "<p>eve</p>", {h.alice});
+  const int64_t boost_of_eve = f.reblog(h.bob, from_eve, {h.alice});
+  f.sql("INSERT INTO lists (id, account_id, title, exclusive, created_at) VALUES (7, " + std::to_string(h.alice) +
+        ", 'people', 0, 0)");
+  f.sql("INSERT INTO list_accounts (list_id, account_id) VALUES (7, " + std::to_string(h.bob) + "), (7, " +
+        std::to_string(eve) + ")");
+  const IdPage newest{std::nullopt, std::nullopt, std::nullopt, 40};
+  auto shows = [&](const std::vector<int64_t>& ids, int64_t id) {
+    return std::find(ids.begin(), ids.end(), id) != ids.end();
+  };
+  auto list = [&] {
+    return f.db.read([&](store::Connection& c) {
+      return store::list_timeline_ids(c, store::ListScope{h.alice, 7, "list"}, newest, 10);
+    });
+  };
+  REQUIRE(shows(home(f, h.alice, newest), boost_of_eve));
+  REQUIRE(shows(list(), from_eve));
+  REQUIRE(shows(list(), boost_of_eve));
+
+  f.sql("UPDATE accounts SET suspended_at = 5 WHERE id = " + std::to_string(eve));
+  for (const auto& ids : {home(f, h.alice, newest), list()}) {
+    CHECK_FALSE(shows(ids, from_eve));
+    CHECK_FALSE(shows(ids, boost_of_eve));
+    CHECK(shows(ids, h.ids.back()));
+  }
+
+  // Lifting the suspension brings both back: the feed rows were kept.
+  f.sql("UPDATE accounts SET suspended_at = NULL WHERE id = " + std::to_string(eve));
+  CHECK(shows(home(f, h.alice, newest), from_eve));
+  CHECK(shows(home(f, h.alice, newest), boost_of_eve));
+}
+
 TEST_CASE("a list timeline shows members' statuses from the owner's feed, replies by the list's policy",
           "[timelines]") {
   testing::TimelineFixture f;
