@@ -13,6 +13,7 @@
 #include "services/blocklist_subscriptions.hpp"
 #include "services/instance_actor.hpp"
 #include "services/polls.hpp"
+#include "store/commit_event_relay.hpp"
 #include "store/domain_block_store.hpp"
 #include "store/migrations.hpp"
 #include "store/relationship_store.hpp"
@@ -23,6 +24,11 @@
 #include "version.hpp"
 
 namespace vmst::app {
+
+namespace {
+// A relayed change older than this was made while no server ran: no stream was open to hear it.
+constexpr int64_t kRelayedEventMaxAgeMs = 60'000;
+}  // namespace
 
 store::DatabaseOptions database_options(const Config& config) {
   return store::DatabaseOptions{config.database_path(), config.storage.reader_connections,
@@ -167,6 +173,13 @@ void App::start() {
           ++queued;
         }
         if (queued > 0) delivery_->wake();
+        // What the admin CLI committed reaches live streams here (store/commit_event_relay.hpp).
+        if (db_->read([](store::Connection& c) { return store::has_relayed_commit_events(c); })) {
+          auto relayed = db_->write([&](store::Connection& c) {
+            return store::take_relayed_commit_events(c, now, kRelayedEventMaxAgeMs);
+          });
+          if (!relayed.empty()) commit_publisher_->publish(relayed);
+        }
       },
       std::chrono::seconds(1));
   processor_->start();

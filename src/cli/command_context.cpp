@@ -7,6 +7,7 @@
 #include "app/app.hpp"
 #include "app/logging.hpp"
 #include "services/service_error.hpp"
+#include "store/commit_event_relay.hpp"
 #include "store/domain_block_store.hpp"
 #include "store/migrations.hpp"
 #include "time/timestamps.hpp"
@@ -26,6 +27,8 @@ app::Config CommandContext::load_config(bool quiet_logging) const {
 std::unique_ptr<store::Database> CommandContext::open_database(const app::Config& config) const {
   auto db = std::make_unique<store::Database>(app::database_options(config));
   store::apply_migrations(*db);
+  // The running server publishes what a command changed to its live streams (a suspension's deletes, say).
+  store::relay_commits(*db);
   sync_federation_mode(*db, config);
   return db;
 }

@@ -107,6 +107,9 @@ std::string normalize_block_domain(const std::string& input) {
   return d;
 }
 
+// Public streams show statuses as they arrive; a client still holding one from two days ago is an unusual one.
+constexpr int64_t kStreamedStatusAgeMs = 2LL * 24 * 3600 * 1000;
+
 void check_severity(const std::string& severity) {
   if (severity != "noop" && severity != "silence" && severity != "suspend") {
     throw invalid("severity must be noop, silence or suspend, not \"" + severity + "\"");
@@ -138,6 +141,7 @@ DomainBlockOutcome apply_domain_block(store::Connection& c, Outbox& outbox, cons
     // Order matters: the farewells are queued while the domain is still deliverable, then its queued
     // deliveries other than those are dropped, then the block makes the gates refuse it.
     out.deliveries_dropped = store::drop_pending_deliveries_to(c, domain);
+    store::record_purged_status_events(c, domain, now - kStreamedStatusAgeMs);
     auto counts = sever_follows(c, outbox, domain, now, out.follows_severed);
     if (!counts.empty()) {
       store::record_relationship_severance(c, store::next_id(), "domain_block", domain, /*purged=*/true, counts,

@@ -1,6 +1,10 @@
 #include "store/domain_block_store.hpp"
 
+#include <unordered_map>
+
+#include "store/fan_out_store.hpp"
 #include "store/ids.hpp"
+#include "store/status_store.hpp"
 #include "store/sql_values.hpp"
 
 namespace vmst::store {
@@ -250,6 +254,25 @@ std::vector<std::string> cached_media_files_on_domain(Connection& c, const std::
     }
   }
   return out;
+}
+
+void record_purged_status_events(Connection& c, const std::string& domain, int64_t recent_since) {
+  auto& q = c.prepare(std::string(
+      "SELECT s.id FROM statuses s JOIN accounts a ON a.id = s.account_id WHERE a.domain IS NOT NULL AND ") +
+      kOnDomain + " AND (s.created_at > :recent OR EXISTS (SELECT 1 FROM home_feed h WHERE h.status_id = s.id))"
+      " UNION SELECT b.id FROM statuses b JOIN statuses s ON s.id = b.reblog_of_id"
+      " JOIN accounts a ON a.id = s.account_id WHERE a.domain IS NOT NULL AND " + kOnDomain);
+  q.bind(":d", domain);
+  q.bind(":recent", recent_since);
+  std::vector<int64_t> ids;
+  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
+  q.reset();
+  if (ids.empty()) return;
+  std::unordered_map<int64_t, std::vector<std::string>> tags;
+  for (auto& [status_id, tag] : tags_of(c, ids)) tags[status_id].push_back(std::move(tag));
+  for (int64_t id : ids) {
+    c.record_event({CommitEvent::Kind::StatusDeleted, id, 0, home_feed_holders(c, id), std::move(tags[id])});
+  }
 }
 
 std::pair<int, int> purge_domain_accounts(Connection& c, const std::string& domain) {

@@ -107,6 +107,11 @@ std::vector<std::string> cached_media_files_on_domain(Connection& c, const std::
 // favourites, notifications, media rows...). Returns {accounts, statuses} removed.
 std::pair<int, int> purge_domain_accounts(Connection& c, const std::string& domain);
 
+// Records a StatusDeleted event for each of the domain's statuses a live stream may show (those in home feeds, those
+// created after recent_since) and for other accounts' boosts of them, which the purge deletes too. Call it before
+// anything (severed follows) takes the statuses out of home feeds, so that their readers hear of it.
+void record_purged_status_events(Connection& c, const std::string& domain, int64_t recent_since);
+
 // Recounts followers/following of the given local accounts and the reply/reblog/favourite counters of the given
 // statuses, after a purge removed rows the counters included.
 void recount_accounts(Connection& c, const std::vector<int64_t>& account_ids);

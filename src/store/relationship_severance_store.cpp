@@ -31,13 +31,15 @@ void record_relationship_severance(Connection& c, int64_t event_id, const std::s
     per_account.bind(4, count.followers_lost);
     per_account.bind(5, count.following_lost);
     per_account.exec();
+    const int64_t notification_id = next_id();
     notification.reset();
-    notification.bind(1, next_id());
+    notification.bind(1, notification_id);
     notification.bind(2, count.account_id);
     notification.bind(3, count.account_id);
     notification.bind(4, row_id);
     notification.bind(5, now);
     notification.exec();
+    c.record_event({CommitEvent::Kind::NotificationCreated, 0, notification_id, {count.account_id}, {}});
   }
 }
 

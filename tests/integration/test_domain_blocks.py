@@ -14,6 +14,7 @@ import pytest
 from api_client import api, make_user, sql
 from fedify_peer import FedifyPeer, FedifyPeerError
 from harness import VmstInstance
+from stream_client import SseReader
 
 
 @pytest.fixture(scope="module")
@@ -143,10 +144,19 @@ def test_suspending_the_peer_severs_purges_and_refuses_it(network):
     assert sid
     assert wait_until(lambda: sid in [s["id"] for s in api(vmst, "GET", "/api/v1/timelines/home", alice.token).json()])
     peer.clear_received()
+    stream = SseReader(vmst, "/api/v1/streaming/user", alice.token)
 
     r = domain(vmst, "block", peer.host, "--severity", "suspend", "--private-comment", "test")
     assert f"Blocked {peer.host} (suspend)" in r.stdout
     assert "severed 2 follow(s); 1 local user(s) notified" in r.stdout
+    # The CLI's purge reaches the running server's open streams: the post leaves alice's timeline live, and the
+    # notification of what she lost arrives.
+    try:
+        heard = stream.events(lambda p: ("delete", sid) in p and any(e == "notification" for e, _ in p), timeout=10)
+        assert ("delete", sid) in heard, heard
+        assert [d["type"] for e, d in heard if e == "notification"] == ["severed_relationships"], heard
+    finally:
+        stream.close()
 
     # The peer is told once: Reject of fran's follow, Undo of alice's.
     peer.wait_for("Reject", actor=alice_uri, timeout=15)

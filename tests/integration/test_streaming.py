@@ -7,6 +7,7 @@ import re
 import socket
 
 from api_client import make_user
+from stream_client import SseReader, read_head_and
 from harness import VmstInstance
 
 
@@ -34,16 +35,6 @@ def test_sse_unknown_channel_is_refused_with_400(vmst):
     r = vmst.streaming_request("GET", "/api/v1/streaming/everything", headers={"Authorization": "Bearer x"})
     assert r.status == 400
     assert r.json() == {"error": "Unknown channel requested"}
-
-
-def read_head_and(s, wanted=b""):
-    data = b""
-    while b"\r\n\r\n" not in data or wanted not in data.split(b"\r\n\r\n", 1)[1]:
-        chunk = s.recv(4096)
-        if not chunk:
-            break
-        data += chunk
-    return data.decode("utf-8", "replace")
 
 
 def test_a_user_token_opens_an_sse_stream(vmst):
@@ -115,43 +106,6 @@ def test_a_busy_streaming_port_gives_a_clear_error(vmst):
         assert f"cannot listen for streaming on 127.0.0.1:{vmst.streaming_port}" in result.stderr
     finally:
         other.close()
-
-
-class SseReader:
-    """An open SSE stream read event by event (chunked transfer decoded loosely: chunk-size lines are skipped)."""
-
-    def __init__(self, vmst, path, token):
-        self.sock = socket.create_connection((vmst.host, vmst.streaming_port), timeout=10)
-        auth = f"Authorization: Bearer {token}\r\n" if token else ""
-        self.sock.sendall(f"GET {path} HTTP/1.1\r\nHost: {vmst.host}\r\n{auth}\r\n".encode())
-        self.buffer = read_head_and(self.sock, b":)\n").split("\r\n\r\n", 1)[1]
-
-    def events(self, until, timeout=5):
-        """Reads (event, data) pairs until `until(pairs)` is true or the timeout passes; returns the pairs."""
-        import json
-        import time
-        deadline = time.time() + timeout
-        pairs = []
-        while not until(pairs) and time.time() < deadline:
-            self.sock.settimeout(max(0.05, deadline - time.time()))
-            try:
-                chunk = self.sock.recv(65536)
-            except socket.timeout:
-                break
-            if not chunk:
-                break
-            self.buffer += chunk.decode("utf-8", "replace")
-            pairs = []
-            for block in re.split(r"\n\n", self.buffer):
-                event = re.search(r"^event: (.+)$", block, re.M)
-                data = re.search(r"^data: (.+)$", block, re.M)
-                if event and data:
-                    payload = data.group(1)
-                    pairs.append((event.group(1), payload if event.group(1) == "delete" else json.loads(payload)))
-        return pairs
-
-    def close(self):
-        self.sock.close()
 
 
 def test_posts_notifications_edits_and_deletes_reach_open_streams_as_they_commit(vmst):

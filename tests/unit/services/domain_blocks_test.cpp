@@ -1,6 +1,7 @@
 // Domain blocks as services/domain_blocks applies them: what suspend severs, tells, purges and sends; what silence
 // limits; how lifting a block undoes it; and how a block list is checked before anything is applied.
 #include <catch2/catch.hpp>
+#include <map>
 
 #include "services/domain_blocks.hpp"
 #include "services/follows.hpp"
@@ -159,6 +160,51 @@ TEST_CASE("suspending a domain purges its accounts and statuses and fixes the co
     q.bind(1, mine);
     REQUIRE(q.executeStep());
     CHECK(q.getColumn(0).getInt() == 0);
+    return 0;
+  });
+}
+
+TEST_CASE("suspending a domain tells live streams which of its statuses, and boosts of them, are gone",
+          "[domain_blocks]") {
+  Blocks b;
+  const int64_t in_feed = b.post(b.troll);
+  const int64_t unseen = b.post(b.troll);
+  const int64_t boosted = b.post(b.sub);
+  store::StatusRecord boost;
+  boost.id = store::next_id();
+  boost.uri = b.bob.uri + "/statuses/" + std::to_string(boost.id);
+  boost.account_id = b.bob.id;
+  boost.local = true;
+  boost.visibility = "public";
+  boost.reblog_of_id = boosted;
+  boost.created_at = boost.updated_at = 1;
+  b.db.write([&](store::Connection& c) {
+    store::insert_status(c, boost);
+    c.exec("INSERT INTO home_feed (account_id, status_id) VALUES (" + std::to_string(b.alice.id) + ", " +
+           std::to_string(in_feed) + ")");
+  });
+  std::vector<store::CommitEvent> heard;
+  b.db.set_commit_listener([&](std::vector<store::CommitEvent> events) {
+    for (auto& e : events) heard.push_back(std::move(e));
+  });
+
+  services::DomainBlockInput input;
+  input.domain = "bad.example";
+  input.severity = "suspend";
+  // Ten days after the statuses were written: only feeds and boosts still show them.
+  b.write([&](store::Connection& c, services::Outbox& outbox) {
+    services::apply_domain_block(c, outbox, input, 10LL * 24 * 3600 * 1000);
+  });
+  std::map<int64_t, std::vector<int64_t>> deleted;
+  for (const auto& e : heard)
+    if (e.kind == store::CommitEvent::Kind::StatusDeleted) deleted[e.status_id] = e.account_ids;
+  CHECK(deleted.count(in_feed) == 1);
+  CHECK(deleted[in_feed] == std::vector<int64_t>{b.alice.id});
+  CHECK(deleted.count(boost.id) == 1);
+  CHECK(deleted.count(unseen) == 0);
+  CHECK(deleted.count(boosted) == 0);
+  b.db.read([&](store::Connection& c) {
+    CHECK_FALSE(store::find_status(c, boost.id));
     return 0;
   });
 }
