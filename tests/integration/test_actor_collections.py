@@ -42,7 +42,7 @@ def network():
                                   json_body={"visibility": "unlisted"}).json()
         s["carols"] = carols
         assert api(vmst, "POST", f"/api/v1/statuses/{s['public']['id']}/pin", alice.token).status == 200
-        assert api(vmst, "POST", f"/api/v1/statuses/{s['private']['id']}/pin", alice.token).status == 200
+        assert api(vmst, "POST", f"/api/v1/statuses/{s['unlisted']['id']}/pin", alice.token).status == 200
         yield vmst, peer, alice, s
 
 
@@ -74,27 +74,27 @@ def test_an_outbox_page_shows_public_posts_and_boosts_newest_first_and_pages_by_
     assert s["private"]["uri"] not in shown and s["direct"]["uri"] not in shown
     assert all(i["actor"] == f"{vmst.base_url}/users/alice" for i in items)
 
-    # 20 statuses were read (6 of them not shown), so the page links the older ones by the last id it read.
+    # A full page of 20 public and unlisted statuses was read (the unlisted boost not shown), so the page links the
+    # older ones by the last id it read: fillers 1 and 0.
     assert first["next"].startswith(outbox + "?max_id=")
     second = vmst.request("GET", first["next"][len(vmst.base_url):], headers=AP).json()
     contents = [i["object"]["content"] for i in second["orderedItems"]]
-    assert len(contents) == 4 and "filler 3" in contents[0] and "filler 0" in contents[-1]
+    assert contents == ["<p>filler 1</p>", "<p>filler 0</p>"]
     assert "next" not in second
     assert second["prev"].startswith(outbox + "?min_id=")
     assert vmst.request("GET", "/users/alice/outbox?page=true&max_id=x", headers=AP).status == 400
 
 
-def test_featured_holds_the_public_pinned_posts_at_the_advertised_url(network):
+def test_featured_holds_the_pinned_posts_newest_first_at_the_advertised_url(network):
     vmst, peer, _, s = network
     actor = vmst.request("GET", "/users/alice", headers=AP).json()
     assert actor["featured"] == f"{vmst.base_url}/users/alice/collections/featured"
     featured = peer.resolve(actor["featured"], as_actor="reader")
     doc = featured["raw"]
     assert doc["type"] == "OrderedCollection"
-    # The followers-only pin stays private.
-    assert doc["totalItems"] == 1
-    assert [n["id"] for n in doc["orderedItems"]] == [s["public"]["uri"]]
-    assert doc["orderedItems"][0]["type"] == "Note"
+    assert doc["totalItems"] == 2
+    assert [n["id"] for n in doc["orderedItems"]] == [s["unlisted"]["uri"], s["public"]["uri"]]
+    assert {n["type"] for n in doc["orderedItems"]} == {"Note"}
 
     tags = vmst.request("GET", actor["featuredTags"][len(vmst.base_url):], headers=AP).json()
     assert tags == {"@context": "https://www.w3.org/ns/activitystreams", "id": actor["featuredTags"],
