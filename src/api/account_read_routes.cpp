@@ -11,6 +11,7 @@
 #include "convert/mastodon/account.hpp"
 #include "convert/mastodon/familiar_followers.hpp"
 #include "convert/mastodon/list.hpp"
+#include "convert/mastodon/moved_account.hpp"
 #include "convert/mastodon/relationship.hpp"
 #include "convert/mastodon/status.hpp"
 #include "http/error_responses.hpp"
@@ -42,12 +43,22 @@ std::vector<int64_t> ids_param(const http::RequestParams& params) {
   return ids;
 }
 
+// One account as GET /accounts/:id and /accounts/lookup show it: with the account it moved to, if it moved.
+nlohmann::json single_account_json(ApiContext& api, const store::AccountRecord& account) {
+  auto emojis = services::account_emojis(api.db, account);
+  std::optional<store::AccountRecord> moved_to;
+  if (account.moved_to_account_id) {
+    moved_to = api.db.read([&](store::Connection& c) { return services::require_account(c, *account.moved_to_account_id); });
+  }
+  return moved_to ? convert::mastodon::moved_account_json(account, *moved_to, api.urls, emojis)
+                  : convert::mastodon::account_json(account, api.urls, emojis);
+}
+
 void get_account(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {
   viewer_if_token(req, api.db, "read:accounts");
   const int64_t id = path_id(p.get("id"));
   auto account = api.db.read([&](store::Connection& c) { return services::require_account(c, id); });
-  http::send_json(res, 200,
-                  convert::mastodon::account_json(account, api.urls, services::account_emojis(api.db, account)));
+  http::send_json(res, 200, single_account_json(api, account));
 }
 
 void lookup(ApiContext& api, const httplib::Request& req, httplib::Response& res) {
@@ -58,8 +69,7 @@ void lookup(ApiContext& api, const httplib::Request& req, httplib::Response& res
   auto account = api.db.read(
       [&](store::Connection& c) { return services::find_by_handle(c, *handle, api.config.instance.domain); });
   if (!account) throw http::HttpError(404, "Record not found");
-  http::send_json(res, 200,
-                  convert::mastodon::account_json(*account, api.urls, services::account_emojis(api.db, *account)));
+  http::send_json(res, 200, single_account_json(api, *account));
 }
 
 void statuses(ApiContext& api, const httplib::Request& req, httplib::Response& res, const http::PathParams& p) {

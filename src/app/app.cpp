@@ -114,6 +114,7 @@ void App::start() {
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
 
   resolver_ = std::make_unique<federation::ActorResolver>(*db_, net_policy(config_), urls_);
+  stale_actors_ = std::make_unique<federation::StaleActorRefresher>(*resolver_);
   verifier_ = std::make_unique<federation::SignatureVerifier>(*resolver_);
   intake_ = std::make_unique<federation::InboxIntake>(*db_, *verifier_);
   activitypub::add_inbox_routes(router_, *db_, *intake_);
@@ -159,6 +160,9 @@ void App::start() {
   processor_ = std::make_unique<federation::InboxProcessor>(federation::HandlerContext{
       *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); }});
   intake_->set_on_stored([this] { processor_->wake(); });
+  intake_->set_on_signer([this](const store::AccountRecord& signer) {
+    stale_actors_->refresh_if_stale(signer, now_millis());
+  });
   // Ended polls are closed within a couple of seconds (notifications, then the final counts to remote servers);
   // new counts of running local polls go out once their votes have gathered for a while; subscribed block lists
   // are fetched again when due.
@@ -183,6 +187,7 @@ void App::start() {
       },
       std::chrono::seconds(1));
   processor_->start();
+  stale_actors_->start();
 }
 
 int App::port() const { return server_ ? server_->port() : 0; }
@@ -195,6 +200,7 @@ void App::run() {
   if (streaming_) streaming_->stop();
   // The processor first: it may enqueue deliveries until it stops.
   if (processor_) processor_->stop();
+  if (stale_actors_) stale_actors_->stop();
   if (delivery_) delivery_->stop();
 }
 

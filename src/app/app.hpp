@@ -9,6 +9,7 @@
 #include "app/config.hpp"
 #include "delivery/delivery_engine.hpp"
 #include "federation/actor_resolver.hpp"
+#include "federation/stale_actor_refresher.hpp"
 #include "federation/fetch_authorization.hpp"
 #include "federation/inbox_intake.hpp"
 #include "federation/inbox_processor.hpp"
@@ -63,6 +64,8 @@ class App {
   // The database's commit listener: every thread that writes publishes through it, so it outlives them all.
   std::unique_ptr<streaming::CommitPublisher> commit_publisher_;
   std::unique_ptr<federation::ActorResolver> resolver_;
+  // Refetches stale remote actors in the background; outlives every thread that uses the resolver.
+  std::unique_ptr<federation::StaleActorRefresher> stale_actors_;
   std::unique_ptr<federation::SignatureVerifier> verifier_;
   std::unique_ptr<federation::InboxIntake> intake_;
   std::unique_ptr<federation::FetchAuthorization> fetch_authorization_;

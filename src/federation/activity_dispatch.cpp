@@ -3,8 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include "federation/handlers/accept_handler.hpp"
+#include "federation/handlers/block_handler.hpp"
 #include "federation/handlers/flag_handler.hpp"
 #include "federation/handlers/follow_handler.hpp"
+#include "federation/handlers/move_handler.hpp"
 #include "federation/handlers/reject_handler.hpp"
 #include "federation/handlers/status_handlers.hpp"
 
@@ -27,10 +29,16 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
   if (type == "Announce") return handle_announce(ctx, activity, actor, now);
   if (type == "Like") return handle_like(ctx, activity, actor, now);
   if (type == "Flag") return handle_flag(ctx, activity, actor, now);
+  if (type == "Block") return handle_block(ctx, activity, actor, now);
+  if (type == "Move") return handle_move(ctx, activity, actor, now);
   if (type == "Undo") {
     const auto& object = activity.contains("object") ? activity["object"] : nlohmann::json();
     const std::string inner = object.is_object() ? object.value("type", "") : "";
     if (inner == "Follow") return handle_undo_follow(ctx, object, actor);
+    if (inner == "Block") {
+      handle_undo_block(ctx, object, actor);
+      return;
+    }
     if (inner == "Announce" || inner == "Like") {
       handle_undo_interaction(ctx, object, actor);
       return;
@@ -38,6 +46,7 @@ void dispatch_activity(const HandlerContext& ctx, const nlohmann::json& activity
     // A bare id: whatever we recorded under it.
     if (object.is_string()) {
       if (handle_undo_interaction(ctx, object, actor)) return;
+      if (handle_undo_block(ctx, object, actor)) return;
       return handle_undo_follow(ctx, object, actor);
     }
   }

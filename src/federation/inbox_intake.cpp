@@ -63,6 +63,7 @@ IntakeResult InboxIntake::receive(const IncomingRequest& request, int64_t now_mi
     if (signer.domain) delivery::record_inbound_success(c, *signer.domain);
     return store::insert_inbox_activity(c, row_id, activity_id, signer.uri, std::string(request.body), now_millis);
   });
+  if (on_signer_) on_signer_(signer);
   if (!stored) return IntakeResult::AlreadyReceived;
   if (on_stored_) on_stored_();
   return IntakeResult::Stored;

@@ -38,10 +38,15 @@ class InboxIntake {
   // Called after a new activity is committed (the inbox processor's wake-up). Set before serving.
   void set_on_stored(std::function<void()> callback) { on_stored_ = std::move(callback); }
 
+  // Called with the verified signer of every accepted activity, new or replayed (the app queues a refresh of a
+  // stale actor from it without making the POST wait). Set before serving.
+  void set_on_signer(std::function<void(const store::AccountRecord&)> callback) { on_signer_ = std::move(callback); }
+
  private:
   store::Database& db_;
   const SignatureVerifier& verifier_;
   std::function<void()> on_stored_;
+  std::function<void(const store::AccountRecord&)> on_signer_;
 };
 
 }  // namespace vmst::federation

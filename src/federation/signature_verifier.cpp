@@ -5,6 +5,7 @@
 #include "crypto/http_date.hpp"
 #include "crypto/http_digest.hpp"
 #include "crypto/http_signature.hpp"
+#include "federation/rfc9421_verifier.hpp"
 
 namespace vmst::federation {
 
@@ -23,6 +24,7 @@ SignatureVerifier::SignatureVerifier(ActorResolver& resolver, SignatureWindow wi
     : resolver_(resolver), window_(window) {}
 
 store::AccountRecord SignatureVerifier::verify(const IncomingRequest& request, int64_t now_seconds) const {
+  if (uses_rfc9421(request)) return verify_rfc9421(request, now_seconds);
   std::string signature = first(request, "signature");
   if (signature.empty()) {
     std::string authorization = first(request, "authorization");

@@ -6,8 +6,8 @@
 //   * Digest must match the body;
 //   * the key is looked up by keyId (cached in the database), and fetched again once when verification fails, in
 //     case the actor rotated its key.
-// RFC 9421 (Signature-Input + Signature) is the second scheme peers are moving to: it gets its own verify path
-// beside verify_cavage() when it is added, selected by the presence of Signature-Input.
+// RFC 9421 (Signature-Input + Signature) is the second scheme peers are moving to: a request carrying
+// Signature-Input goes to federation/rfc9421_verifier instead of verify_cavage().
 //
 // Runs on the HTTP worker handling the request; may block it while a key is fetched.
 #include <functional>

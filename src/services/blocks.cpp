@@ -41,6 +41,22 @@ void unblock(store::Connection& c, Outbox& outbox, const store::AccountRecord& a
   outbox.send_to(c, account, convert::as::undo_activity(account, reference), target, now);
 }
 
+bool record_incoming_block(store::Connection& c, Outbox& outbox, const store::AccountRecord& blocker,
+                           const store::AccountRecord& target, const std::optional<std::string>& block_uri,
+                           int64_t now) {
+  if (blocker.id == target.id || store::is_blocking(c, blocker.id, target.id)) return false;
+  if (store::is_following(c, target.id, blocker.id)) {
+    unfollow(c, outbox, target, blocker, now);
+  } else {
+    record_unfollow(c, target, blocker);  // a pending request is withdrawn silently, as Mastodon does
+  }
+  remove_from_followers(c, outbox, target, blocker, now);
+  record_unfollow(c, blocker, target);  // the blocker's own pending request, if any
+  store::insert_block(c, store::next_id(), blocker.id, target.id, block_uri, now);
+  store::unmerge_from_home_feed(c, target.id, blocker.id, true);
+  return true;
+}
+
 std::string normalize_blocked_domain(const std::string& domain, const std::string& local_domain) {
   std::string out;
   for (unsigned char ch : domain) out += static_cast<char>(std::tolower(ch));

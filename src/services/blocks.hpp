@@ -1,6 +1,7 @@
 #pragma once
 // Blocking accounts and (for oneself) whole domains. Runs inside the caller's write transaction.
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "services/outbox.hpp"
@@ -18,6 +19,14 @@ void block(store::Connection& c, Outbox& outbox, const store::AccountRecord& acc
 // Undo{Block} to a remote account when there was a block.
 void unblock(store::Connection& c, Outbox& outbox, const store::AccountRecord& account,
              const store::AccountRecord& target, int64_t now);
+
+// The remote account `blocker` blocks the local `target` (an incoming Block), as Mastodon's ActivityPub Block
+// handler: the target's follow of the blocker ends with an Undo{Follow}, the blocker's follow of the target with a
+// Reject{Follow}; pending requests either way are dropped without a word; the blocker's statuses leave the target's
+// home feed. Recorded under the activity id so a bare-id Undo finds it. False when the block already existed.
+bool record_incoming_block(store::Connection& c, Outbox& outbox, const store::AccountRecord& blocker,
+                           const store::AccountRecord& target, const std::optional<std::string>& block_uri,
+                           int64_t now);
 
 // "Example.COM." -> "example.com"; ServiceError Invalid for an empty or malformed domain or this instance's own.
 std::string normalize_blocked_domain(const std::string& domain, const std::string& local_domain);

@@ -18,4 +18,8 @@ std::optional<nlohmann::json> public_note(store::Connection& c, int64_t status_i
 // its @context: for activities that carry the whole object (a poll's final Update). nullopt when there is none.
 std::optional<nlohmann::json> local_note(store::Connection& c, int64_t status_id, const federation::LocalUrls& urls);
 
+// What an actor's outbox lists for one of its statuses (without @context): Create{Note} for a public or unlisted
+// post, Announce for a public boost of a status that is itself public or unlisted. nullopt for anything else.
+std::optional<nlohmann::json> outbox_item(store::Connection& c, int64_t status_id, const federation::LocalUrls& urls);
+
 }  // namespace vmst::services

@@ -29,6 +29,14 @@ std::optional<BlockRecord> delete_block(Connection& c, int64_t account_id, int64
   return out;
 }
 
+std::optional<std::pair<int64_t, int64_t>> block_by_uri(Connection& c, const std::string& uri) {
+  auto& q = c.prepare("SELECT account_id, target_account_id FROM blocks WHERE uri = ?");
+  q.bind(1, uri);
+  std::optional<std::pair<int64_t, int64_t>> out;
+  while (q.executeStep()) out = std::make_pair(q.getColumn(0).getInt64(), q.getColumn(1).getInt64());
+  return out;
+}
+
 std::vector<PagedId> blocks_page(Connection& c, int64_t account_id, const PageRange& page) {
   auto& q = c.prepare("SELECT r.id, r.target_account_id FROM blocks r WHERE r.account_id = ?1" +
                       paging_clause("r.id", 2, page));

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.hpp"
@@ -21,6 +22,9 @@ struct BlockRecord {
 
 // Removes the block and returns what it was, or nullopt when there was none.
 std::optional<BlockRecord> delete_block(Connection& c, int64_t account_id, int64_t target_account_id);
+
+// The (blocker, target) of the block recorded under a Block activity id.
+std::optional<std::pair<int64_t, int64_t>> block_by_uri(Connection& c, const std::string& uri);
 
 // The accounts `account_id` blocks; the cursor is the blocks row id.
 std::vector<PagedId> blocks_page(Connection& c, int64_t account_id, const PageRange& page);

@@ -16,6 +16,8 @@ constexpr const char* kShown =
     " AND n.type IN (SELECT value FROM json_each(:types))"
     " AND (:from IS NULL OR n.from_account_id = :from)"
     " AND NOT EXISTS (SELECT 1 FROM blocks b WHERE b.account_id = :account AND b.target_account_id = n.from_account_id)"
+    // An account that blocks the reader no longer reaches it, as its statuses no longer do.
+    " AND NOT EXISTS (SELECT 1 FROM blocks bb WHERE bb.account_id = n.from_account_id AND bb.target_account_id = :account)"
     " AND NOT EXISTS (SELECT 1 FROM mutes m WHERE m.account_id = :account AND m.target_account_id = n.from_account_id"
     " AND m.hide_notifications = 1 AND (m.expires_at IS NULL OR m.expires_at > :now))";
 

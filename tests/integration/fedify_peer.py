@@ -263,6 +263,10 @@ class FedifyPeer:
     def unblock(self, actor, target):
         return self.call("POST", "unblock", {"actor": actor, "target": target})
 
+    def move(self, actor, target):
+        """Sends Move(actor -> target actor URL) to the actor's followers (Mastodon's shape: object = actor)."""
+        return self.call("POST", "move", {"actor": actor, "target": target})
+
     def send_raw(self, inbox, activity, actor=None, signature="cavage", date=None, date_offset_seconds=None,
                  key_id=None, headers=None):
         """POSTs the exact activity JSON (dict or string) to inbox, bypassing Fedify's sendActivity.

@@ -77,6 +77,8 @@ def test_suspension_refuses_the_token_and_hides_the_profile_and_statuses(vmst):
     assert actor.status == 200 and actor.json()["suspended"] is True
     assert vmst.request("GET", f"/users/alice/statuses/{post['id']}", headers=AP).status == 403
     assert vmst.request("GET", "/users/alice/followers", headers=AP).status == 403
+    for path in ("/users/alice/outbox", "/users/alice/outbox?page=true", "/users/alice/collections/featured"):
+        assert vmst.request("GET", path, headers=AP).status == 403, path
     assert show(vmst, "alice")["state"] == "suspended"
 
     assert "already suspended" in fails(vmst, "account", "suspend", "alice")

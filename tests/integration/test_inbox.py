@@ -183,6 +183,11 @@ def test_authorized_fetch_requires_a_signature_from_an_unblocked_domain():
 
         signed = peer.resolve(followers, as_actor="reader")
         assert signed["raw"]["totalItems"] == 0
+        # The outbox and featured collections are guarded the same way.
+        for path in ("/users/alice/outbox", "/users/alice/outbox?page=true", "/users/alice/collections/featured",
+                     "/users/alice/collections/tags"):
+            assert vmst.request("GET", path, headers={"Accept": "application/activity+json"}).status == 401, path
+        assert peer.resolve(f"{vmst.base_url}/users/alice/outbox", as_actor="reader")["raw"]["totalItems"] == 0
 
         db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
         db.execute("INSERT INTO domain_blocks (id, domain, severity, created_at, updated_at)"
@@ -191,4 +196,7 @@ def test_authorized_fetch_requires_a_signature_from_an_unblocked_domain():
         db.close()
         with pytest.raises(FedifyPeerError) as refused:
             peer.resolve(followers, as_actor="reader")
+        assert "403" in str(refused.value)
+        with pytest.raises(FedifyPeerError) as refused:
+            peer.resolve(f"{vmst.base_url}/users/alice/collections/featured", as_actor="reader")
         assert "403" in str(refused.value)

@@ -999,6 +999,21 @@ const routes = {
     return await deliver(ctx, state.username, [block.recipient], undo);
   },
 
+  // Move of this actor to `target` (another actor, usually on this peer, whose aliases name this one), sent to the
+  // followers as Mastodon sends it: actor = object = the old account.
+  "POST /_control/move": async (ctx, body) => {
+    const state = requireActor(body.actor);
+    const oldId = ctx.getActorUri(state.username);
+    const move = new Move({
+      id: newId(state.username, "activities"),
+      actor: oldId,
+      object: oldId,
+      target: new URL(requireField(body, "target")),
+      to: ctx.getFollowersUri(state.username),
+    });
+    return await deliver(ctx, state.username, followerRecipients(state), move);
+  },
+
   "POST /_control/send": async (ctx, body) => await sendRaw(body),
 
   "GET /_control/received": (ctx, body, params, query) => {

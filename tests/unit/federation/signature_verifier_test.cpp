@@ -9,6 +9,7 @@
 #include "crypto/http_digest.hpp"
 #include "crypto/http_signature.hpp"
 #include "crypto/rsa_keys.hpp"
+#include "federation/rfc9421_verifier.hpp"
 #include "services/instance_actor.hpp"
 #include "store/migrations.hpp"
 #include "support/temp_dir.hpp"
@@ -166,4 +167,22 @@ TEST_CASE("requests missing what the policy requires are rejected with the reaso
   auto unknown_host = sign_post("http://127.0.0.1:1/users/nobody#main-key", f.key1.private_pem, f.now);
   CHECK(f.rejection(unknown_host, f.now).rfind("cannot get the key", 0) == 0);
   CHECK(f.remote.actor_fetches == 0);
+}
+
+TEST_CASE("a request carrying Signature-Input goes to the RFC 9421 verifier, not the draft-cavage one",
+          "[signature_verifier]") {
+  Fixture f;
+  // A valid draft-cavage signature plus Signature-Input: the RFC 9421 reading wins, as it does in Mastodon.
+  auto post = sign_post(f.remote.key_id(), f.key1.private_pem, f.now);
+  post.headers["signature-input"] = "sig1=(\"@method\" \"@target-uri\");created=" + std::to_string(f.now) +
+                                    ";keyid=\"" + f.remote.key_id() + "\";alg=\"rsa-v1_5-sha256\"";
+  CHECK(f.rejection(post, f.now) == "RFC 9421 signatures are not supported yet");
+  CHECK(f.remote.actor_fetches == 0);
+}
+
+TEST_CASE("a draft-cavage request without Signature-Input still verifies the cavage way", "[signature_verifier]") {
+  Fixture f;
+  auto post = sign_post(f.remote.key_id(), f.key1.private_pem, f.now);
+  CHECK_FALSE(federation::uses_rfc9421(post.request()));
+  CHECK(f.rejection(post, f.now) == "(accepted)");
 }
