@@ -17,9 +17,21 @@ function randomString(byteCount) {
   return base64url(crypto.getRandomValues(new Uint8Array(byteCount)));
 }
 
+// Is the app this browser registered earlier still known to the server (its database may have been reset)?
+async function stillRegistered(app) {
+  try {
+    await request('POST', '/oauth/token', {
+      auth: false, json: { grant_type: 'client_credentials', client_id: app.client_id, client_secret: app.client_secret, scope: 'read' },
+    });
+    return true;
+  } catch (error) {
+    return error.status !== 401 && error.status !== 400;
+  }
+}
+
 async function ensureApp() {
   const known = registeredApp();
-  if (known && known.redirect_uri === redirectUri()) return known;
+  if (known && known.redirect_uri === redirectUri() && await stillRegistered(known)) return known;
   const { data } = await request('POST', '/api/v1/apps', {
     auth: false,
     json: { client_name: 'vmst web', redirect_uris: redirectUri(), scopes: SCOPES, website: location.origin },

@@ -154,4 +154,26 @@ async function start() {
   });
 }
 
+// Keyboard: j/k move between posts, n writes a new post, / searches; never while typing.
+document.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey || !state.me) return;
+  if (event.target.closest('input, textarea, select, [contenteditable], dialog')) return;
+  if (event.key === 'j' || event.key === 'k') {
+    const cards = [...document.querySelectorAll('main article.status')];
+    if (cards.length === 0) return;
+    const current = cards.indexOf(document.activeElement.closest?.('article.status'));
+    const next = event.key === 'j' ? Math.min(current + 1, cards.length - 1) : Math.max(current - 1, 0);
+    cards[next].focus();
+    cards[next].scrollIntoView({ block: 'nearest' });
+    event.preventDefault();
+  } else if (event.key === 'n') {
+    const textarea = document.querySelector('main form.composer textarea');
+    if (textarea) textarea.focus(); else openComposerDialog({});
+    event.preventDefault();
+  } else if (event.key === '/') {
+    document.getElementById('top-search')?.focus();
+    event.preventDefault();
+  }
+});
+
 start();

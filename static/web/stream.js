@@ -21,16 +21,15 @@ function subscribeMessage(type, streamKey) {
 function streamingUrl() {
   const base = state.instance?.configuration?.urls?.streaming;
   if (!base) return null;
-  const url = new URL('/api/v1/streaming', base);
-  url.searchParams.set('access_token', session()?.token || '');
-  return url;
+  return new URL('/api/v1/streaming', base);
 }
 
 function connect() {
   const url = streamingUrl();
   if (!url || !session()?.token) return;
   closedOnPurpose = false;
-  socket = new WebSocket(url);
+  // The token goes in Sec-WebSocket-Protocol, not the URL, so it stays out of access logs.
+  socket = new WebSocket(url, session().token);
   socket.addEventListener('open', () => {
     retryDelay = 1000;
     for (const streamKey of listeners.keys()) socket.send(subscribeMessage('subscribe', streamKey));

@@ -134,7 +134,9 @@ function profileHeader(account, relationship) {
   const mine = state.me?.id === account.id;
   const note = setSanitizedHtml(h('div', { class: 'note' }), account.note);
   emojify(note, account.emojis);
-  const header = safeUrl(account.header_static || account.header);
+  // The server's stand-in for "no header" is a grey image; the gradient looks better.
+  const headerUrl = safeUrl(account.header_static || account.header);
+  const header = headerUrl && !headerUrl.endsWith('/headers/original/missing.png') ? headerUrl : null;
   return h('section', { class: 'profile-header', 'aria-label': 'Profile' },
     h('div', { class: 'profile-banner' }, header ? h('img', { src: header, alt: '' }) : null),
     h('div', { class: 'profile-identity' },

@@ -91,6 +91,12 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     vmst, peer = network
     alice = make_user(vmst, "alice")
     peer.create_actor("fran", name="Fran on Fedify", summary="<p>I live on the Fedify peer.</p>")
+    # A post with the most pictures a post may carry, already on home when the browser arrives.
+    media_ids = [api(vmst, "POST", "/api/v2/media", alice.token,
+                     files={"file": (f"p{i}.png", test_pattern_png(160 + 40 * i, 120), "image/png")}).json()["id"]
+                 for i in range(4)]
+    assert api(vmst, "POST", "/api/v1/statuses", alice.token,
+               json_body={"status": "Four pictures", "media_ids": media_ids}).status == 200
     image = os.path.join(vmst.dir, "pattern.png")
     with open(image, "wb") as f:
         f.write(test_pattern_png())

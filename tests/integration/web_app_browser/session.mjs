@@ -195,10 +195,17 @@ try {
   // The peer posts only once the app has subscribed to the home stream.
   await until(() => subscribed.has('user'), 'the app to subscribe to the home stream');
   const remoteText = `Fresh from the Fedify peer ${Date.now()}`;
-  await controlCall('POST', 'notes', { actor: peer.actor, content: `<p>${remoteText}</p>`, visibility: 'public' });
+  // Odd remote HTML and a very long word: the server sanitises it, the layout must hold.
+  const longWord = 'Supercalifragilistic'.repeat(12);
+  const oddHtml = `<p>${remoteText}</p><p>${longWord}</p><blockquote><ul><li>one<ol><li>two</li></ol></li></ul></blockquote>`
+    + `<pre>${'x'.repeat(300)}</pre><p><span class="h-card"><a href="https://elsewhere.example/@x">@<span>x</span></a></span></p>`;
+  await controlCall('POST', 'notes', { actor: peer.actor, content: oddHtml, visibility: 'public' });
   await card(page, remoteText).waitFor({ timeout: 20000 });
   expect(await page.evaluate(() => window.vmstNoReload === true), 'the page reloaded to show the new post');
   await shoot(page, '02-home');
+  await card(page, 'Four pictures').scrollIntoViewIfNeeded();
+  expect(await card(page, 'Four pictures').locator('.media-grid img').count() === 4, 'a post with four pictures lost some');
+  await shoot(page, '11-four-pictures');
   log('saw the live post');
 
   // --- notifications: the peer favourites the post, the badge counts it live ----------------------------------
@@ -231,6 +238,7 @@ try {
   await page.setViewportSize(PHONE);
   for (const [route, name, ready] of [
     ['/web/home', '02-home', () => card(page, remoteText).waitFor()],
+    ['/web/home', '11-four-pictures', () => card(page, 'Four pictures').scrollIntoViewIfNeeded()],
     [`/web/statuses/${result.statusId}`, '03-thread', () => page.locator('.thread .descendants article.status').first().waitFor()],
     ['/web/notifications', '04-notifications', () => page.locator('.notification').first().waitFor()],
     [`/web/search?q=${encodeURIComponent(peer.handle)}`, '05-search', () => page.locator('.search-results .account-row').first().waitFor()],
@@ -238,6 +246,9 @@ try {
   ]) {
     await page.goto(`${base}${route}`);
     await ready();
+    // Nothing (a long word, a wide <pre>, a long handle) pushes the page sideways on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow <= 0, `${route} is ${overflow}px wider than a phone screen`);
     await shoot(page, name);
   }
   await page.goto(`${base}/web/home`);
@@ -254,6 +265,9 @@ try {
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.getByRole('button', { name: 'Sign in' }).waitFor();
   expect(await page.evaluate(() => localStorage.getItem('vmst.session')) === null, 'the session was kept after signing out');
+  await page.setViewportSize(PHONE);
+  await shoot(page, '01-sign-in');
+  await page.setViewportSize(DESKTOP);
   log('signed out');
 
   // --- the public pages, signed out ---------------------------------------------------------------------------
