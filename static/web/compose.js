@@ -36,7 +36,7 @@ export function composer(options = {}) {
     'aria-autocomplete': 'list', 'aria-controls': `${id}-suggestions`, 'aria-expanded': 'false' });
   const cwInput = h('input', { id: `${id}-cw`, type: 'text', name: 'spoiler_text', placeholder: 'Content warning', maxlength: 500 });
   const cwRow = h('div', { class: 'cw-row', hidden: true }, h('label', { for: `${id}-cw`, class: 'visually-hidden' }, 'Content warning'), cwInput);
-  const cwToggle = h('button', { type: 'button', class: 'tool', 'aria-pressed': 'false', title: 'Content warning', onclick: () => {
+  const cwToggle = h('button', { type: 'button', class: 'tool', 'aria-pressed': 'false', title: 'Content warning', 'aria-label': 'Content warning', onclick: () => {
     cwRow.hidden = !cwRow.hidden;
     cwToggle.setAttribute('aria-pressed', String(!cwRow.hidden));
     if (!cwRow.hidden) cwInput.focus();
@@ -54,7 +54,7 @@ export function composer(options = {}) {
   const mediaList = h('ul', { class: 'compose-media', 'aria-label': 'Attached media' });
   const suggestions = h('ul', { id: `${id}-suggestions`, class: 'suggestions', role: 'listbox', hidden: true, 'aria-label': 'Suggestions' });
   const emojiPanel = h('div', { class: 'emoji-panel', hidden: true, role: 'group', 'aria-label': 'Custom emoji' });
-  const emojiButton = h('button', { type: 'button', class: 'tool', 'aria-expanded': 'false', title: 'Insert custom emoji',
+  const emojiButton = h('button', { type: 'button', class: 'tool', 'aria-expanded': 'false', title: 'Insert custom emoji', 'aria-label': 'Insert custom emoji',
     hidden: state.emojis.length === 0, onclick: () => toggleEmojiPanel() }, '☺');
 
   function insertAtCaret(text) {

@@ -112,6 +112,40 @@ async function toggle(status, flag, on, off) {
   }
 }
 
+// A menu button: opens below/above itself, closes on Escape, on a choice, or on a click elsewhere.
+function menu(items) {
+  const list = h('div', { class: 'menu-items', role: 'menu', hidden: true });
+  for (const item of items) {
+    item.setAttribute('role', 'menuitem');
+    list.append(item);
+  }
+  const button = h('button', { type: 'button', class: 'menu-button', 'aria-label': 'More actions', title: 'More actions',
+    'aria-haspopup': 'menu', 'aria-expanded': 'false' }, '…');
+  const close = () => {
+    list.hidden = true;
+    button.setAttribute('aria-expanded', 'false');
+    document.removeEventListener('click', outside, true);
+  };
+  const outside = (event) => { if (!wrapper.contains(event.target)) close(); };
+  button.addEventListener('click', () => {
+    if (!list.hidden) { close(); return; }
+    list.hidden = false;
+    button.setAttribute('aria-expanded', 'true');
+    document.addEventListener('click', outside, true);
+    list.querySelector('[role=menuitem]')?.focus();
+  });
+  list.addEventListener('click', () => close());
+  const wrapper = h('div', { class: 'menu' }, button, list);
+  wrapper.addEventListener('keydown', (event) => {
+    const entries = [...list.querySelectorAll('[role=menuitem]')];
+    const at = entries.indexOf(document.activeElement);
+    if (event.key === 'Escape' && !list.hidden) { close(); button.focus(); event.preventDefault(); }
+    else if (event.key === 'ArrowDown' && at >= 0) { entries[(at + 1) % entries.length].focus(); event.preventDefault(); }
+    else if (event.key === 'ArrowUp' && at >= 0) { entries[(at - 1 + entries.length) % entries.length].focus(); event.preventDefault(); }
+  });
+  return wrapper;
+}
+
 function actions(status, { onReply }) {
   const mine = state.me && status.account.id === state.me.id;
   const canBoost = status.visibility === 'public' || status.visibility === 'unlisted' || (mine && status.visibility === 'private');
@@ -136,10 +170,7 @@ function actions(status, { onReply }) {
   }
   const original = safeUrl(status.url || status.uri);
   if (original) menuItems.push(h('a', { href: original, target: '_blank', rel: 'noopener noreferrer' }, 'Open original page'));
-  if (menuItems.length) {
-    bar.append(h('details', { class: 'menu' }, h('summary', { 'aria-label': 'More actions', title: 'More actions' }, '…'),
-      h('div', { class: 'menu-items' }, menuItems)));
-  }
+  if (menuItems.length) bar.append(menu(menuItems));
   return bar;
 }
 

@@ -100,6 +100,10 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     image = os.path.join(vmst.dir, "pattern.png")
     with open(image, "wb") as f:
         f.write(test_pattern_png())
+    emoji = os.path.join(vmst.dir, "blobwave.png")
+    with open(emoji, "wb") as f:
+        f.write(test_pattern_png(32, 32))
+    vmst.cli("emoji", "add", "blobwave", emoji)
 
     outcome = run_session({
         "base": vmst.base_url, "login": alice.email, "password": alice.password, "username": "alice",
@@ -112,7 +116,12 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     # What the browser did is what the server stored.
     status = api(vmst, "GET", f"/api/v1/statuses/{outcome['statusId']}", alice.token).json()
     assert status["media_attachments"][0]["description"] == "A red and blue test pattern"
-    assert status["favourites_count"] == 1 and status["replies_count"] == 1
+    assert status["favourites_count"] == 2  # alice's and the peer's
+    assert status["replies_count"] == 1 and status["reblogs_count"] == 1
+    assert status["bookmarked"] and status["edited_at"] and "edited in the browser" in status["content"]
+    assert status["emojis"][0]["shortcode"] == "blobwave"
+    mine = api(vmst, "GET", f"/api/v1/accounts/{alice.id}/statuses", alice.token).json()
+    assert not any("Delete me" in s["content"] for s in mine)
     me = api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).json()
     assert me["display_name"] == "Alice in the browser"
     assert me["source"]["privacy"] == "unlisted"

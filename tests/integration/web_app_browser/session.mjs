@@ -139,9 +139,36 @@ try {
   result.statusId = await card(page, postText).getAttribute('data-status-id');
   log('posted', result.statusId);
 
-  // --- favourite ----------------------------------------------------------------------------------------
+  // --- favourite, boost, bookmark -------------------------------------------------------------------------
   await card(page, postText).getByRole('button', { name: 'Favourite' }).click();
   await card(page, postText).getByRole('button', { name: 'Unfavourite' }).waitFor();
+  await card(page, postText).getByRole('button', { name: 'Bookmark' }).click();
+  await card(page, postText).getByRole('button', { name: 'Remove bookmark' }).waitFor();
+  await card(page, postText).getByRole('button', { name: 'Boost' }).click();
+  await card(page, postText).getByRole('button', { name: 'Undo boost' }).waitFor();
+
+  // --- edit (with a custom emoji from the picker), and delete -------------------------------------------------
+  await card(page, postText).getByRole('button', { name: 'More actions' }).click();
+  await card(page, postText).getByRole('menuitem', { name: 'Edit' }).click();
+  const editor = page.getByRole('dialog', { name: 'Edit post' });
+  const editText = editor.getByLabel('Post text');
+  await until(async () => (await editText.inputValue()).includes(postText), 'the post source in the editor');
+  await editText.press('End');
+  await editText.pressSequentially(' edited in the browser ');
+  await editor.getByRole('button', { name: 'Insert custom emoji' }).click();
+  await editor.getByRole('button', { name: ':blobwave:' }).click();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await editor.waitFor({ state: 'detached' });
+  await card(page, postText).locator('.content', { hasText: 'edited in the browser' }).waitFor();
+  await card(page, postText).locator('.content img.emoji[alt=":blobwave:"]').waitFor();
+  await card(page, postText).locator('.edited').first().waitFor();
+
+  await composer.getByLabel('Post text').fill('Delete me');
+  await composer.getByRole('button', { name: 'Post', exact: true }).click();
+  await card(page, 'Delete me').waitFor();
+  await card(page, 'Delete me').getByRole('button', { name: 'More actions' }).click();
+  await card(page, 'Delete me').getByRole('menuitem', { name: 'Delete' }).click();
+  await card(page, 'Delete me').waitFor({ state: 'detached' });
 
   // --- reply --------------------------------------------------------------------------------------------
   const replyText = 'A reply written in the dialog';
