@@ -104,6 +104,10 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     with open(emoji, "wb") as f:
         f.write(test_pattern_png(32, 32))
     vmst.cli("emoji", "add", "blobwave", emoji)
+    # More than one page of the local timeline, for the infinite scroll.
+    bob = make_user(vmst, "bob")
+    for i in range(30):
+        assert api(vmst, "POST", "/api/v1/statuses", bob.token, json_body={"status": f"Filler post {i}"}).status == 200
 
     outcome = run_session({
         "base": vmst.base_url, "login": alice.email, "password": alice.password, "username": "alice",

@@ -226,7 +226,7 @@ try {
   const longWord = 'Supercalifragilistic'.repeat(12);
   const oddHtml = `<p>${remoteText}</p><p>${longWord}</p><blockquote><ul><li>one<ol><li>two</li></ol></li></ul></blockquote>`
     + `<pre>${'x'.repeat(300)}</pre><p><span class="h-card"><a href="https://elsewhere.example/@x">@<span>x</span></a></span></p>`;
-  await controlCall('POST', 'notes', { actor: peer.actor, content: oddHtml, visibility: 'public' });
+  const note = await controlCall('POST', 'notes', { actor: peer.actor, content: oddHtml, visibility: 'public' });
   await card(page, remoteText).waitFor({ timeout: 20000 });
   expect(await page.evaluate(() => window.vmstNoReload === true), 'the page reloaded to show the new post');
   await shoot(page, '02-home');
@@ -234,6 +234,23 @@ try {
   expect(await card(page, 'Four pictures').locator('.media-grid img').count() === 4, 'a post with four pictures lost some');
   await shoot(page, '11-four-pictures');
   log('saw the live post');
+
+  // --- search resolves a pasted URL of a remote post into its thread ------------------------------------------
+  await page.fill('#top-search', note.id);
+  await page.press('#top-search', 'Enter');
+  await page.waitForURL(/\/web\/statuses\//);
+  await page.locator('article.status.focused', { hasText: remoteText }).waitFor();
+
+  // --- infinite scroll: the local timeline loads its next page at the end --------------------------------------
+  await page.getByRole('link', { name: 'Local' }).click();
+  await page.getByRole('heading', { name: 'Local' }).waitFor();
+  await page.locator('main article.status').nth(19).waitFor();
+  const firstPage = await page.locator('main article.status').count();
+  await page.locator('main article.status').last().scrollIntoViewIfNeeded();
+  await page.mouse.wheel(0, 5000);
+  await until(async () => (await page.locator('main article.status').count()) > firstPage, 'the next page of the local timeline');
+  await page.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('heading', { name: 'Home' }).waitFor();
 
   // --- notifications: the peer favourites the post, the badge counts it live ----------------------------------
   const uri = (await (await fetch(`${base}/api/v1/statuses/${result.statusId}`)).json()).uri;
