@@ -142,3 +142,29 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     for name in ("02-home", "03-thread", "04-notifications", "07-settings"):
         for size in ("phone", "desktop"):
             assert os.path.getsize(os.path.join(ARTIFACTS, f"{name}-{size}.png")) > 0
+
+
+def test_every_in_app_address_answers_the_shell_with_a_strict_policy(network):
+    vmst, _ = network
+    shell = vmst.request("GET", "/web")
+    assert shell.status == 200 and shell.headers["content-type"].startswith("text/html")
+    assert '<script type="module" src="/static/web/main.js"></script>' in shell.body
+    csp = shell.headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "style-src 'self';" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp and f"connect-src 'self' {vmst.streaming_url};" in csp
+    for path in ("/web/callback?code=x&state=y", "/web/statuses/123", "/web/@alice@example.org"):
+        r = vmst.request("GET", path)
+        assert r.status == 200 and r.body == shell.body, path
+        assert r.headers["content-security-policy"] == csp
+
+
+def test_the_modules_are_revalidated_so_an_upgrade_is_seen_at_once(network):
+    vmst, _ = network
+    module = vmst.request("GET", "/static/web/main.js")
+    assert module.status == 200 and module.headers["content-type"].startswith("text/javascript")
+    assert module.headers["cache-control"] == "no-cache"
+    again = vmst.request("GET", "/static/web/main.js", headers={"If-None-Match": module.headers["etag"]})
+    assert again.status == 304 and again.body == ""
+    assert vmst.request("GET", "/static/web/missing.js").status == 404
+    # Other static files keep their day-long caching.
+    assert "max-age" in vmst.request("GET", "/static/icons/icon-192x192.png").headers["cache-control"]

@@ -24,3 +24,12 @@ TEST_CASE("the web app loads remote images over http only when the instance itse
   CHECK(web_app_content_security_policy("http://localhost:8080", "").find("img-src 'self' data: blob: https: http:") !=
         std::string::npos);
 }
+
+TEST_CASE("an embedded file's entity tag is quoted and changes with its bytes", "[web_app]") {
+  auto tag = vmst::web::entity_tag("export const a = 1;\n");
+  CHECK(tag.size() == 18);
+  CHECK(tag.front() == '"');
+  CHECK(tag.back() == '"');
+  CHECK(tag == vmst::web::entity_tag("export const a = 1;\n"));
+  CHECK(tag != vmst::web::entity_tag("export const a = 2;\n"));
+}
