@@ -20,13 +20,21 @@ export function accountLink(account, ...children) {
   return h('a', { href: `/web/accounts/${encodeURIComponent(account.id)}`, class: 'account-link' }, ...children);
 }
 
+// The picture beside a name that links to the same profile: one stop for the keyboard and screen readers, not two.
+function avatarLink(account, size) {
+  return h('a', { href: `/web/accounts/${encodeURIComponent(account.id)}`, class: 'account-link avatar-link', tabindex: '-1',
+    'aria-hidden': 'true' }, avatar(account, size));
+}
+
 function mediaItem(attachment, sensitive) {
   const alt = attachment.description || '';
   const url = safeUrl(attachment.url) || safeUrl(attachment.remote_url);
   const preview = safeUrl(attachment.preview_url) || url;
   let body;
   if (attachment.type === 'image' && preview) {
-    body = h('a', { href: url || preview, target: '_blank', rel: 'noopener noreferrer' },
+    // The link is named by the picture's alt text; a picture without one still needs a name to be reached.
+    body = h('a', { href: url || preview, target: '_blank', rel: 'noopener noreferrer',
+      'aria-label': alt ? undefined : 'Picture without a description (opens full size)' },
       h('img', { src: preview, alt, loading: 'lazy', title: alt || undefined }));
   } else if ((attachment.type === 'video' || attachment.type === 'gifv') && url) {
     const video = h('video', { src: url, controls: attachment.type === 'video', 'aria-label': alt || 'Video',
@@ -178,7 +186,7 @@ function header(status) {
   const account = status.account;
   const permalink = `/web/statuses/${encodeURIComponent(status.id)}`;
   return h('header', { class: 'status-header' },
-    accountLink(account, avatar(account)),
+    avatarLink(account),
     h('div', { class: 'names' },
       accountLink(account, displayName(account)),
       h('span', { class: 'acct' }, `@${account.acct}`)),
@@ -230,7 +238,7 @@ export function wireStatusUpdates(onFn) {
 
 export function accountRow(account, extra) {
   return h('div', { class: 'account-row' },
-    accountLink(account, avatar(account, 'small')),
+    avatarLink(account, 'small'),
     h('div', { class: 'names' }, accountLink(account, displayName(account)), h('span', { class: 'acct' }, `@${account.acct}`),
       account.note ? h('p', { class: 'muted note-preview' }, htmlToText(account.note).slice(0, 140)) : null),
     extra || null);

@@ -43,7 +43,21 @@ async function serveStaticFromDisk(context) {
   });
 }
 
+// Every control a keyboard or screen reader user meets has a name.
+async function expectLabelledControls(page) {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('button, input, select, textarea, a[href]')]
+    .filter((el) => {
+      if (el.type === 'hidden' || el.closest('[aria-hidden="true"]')) return false;
+      const name = el.getAttribute('aria-label') || (el.labels && [...el.labels].map((l) => l.textContent).join(''))
+        || (el.tagName === 'BUTTON' || el.tagName === 'A' ? el.textContent : '') || el.querySelector?.('img[alt]:not([alt=""])')?.alt;
+      return !name || !name.trim();
+    })
+    .map((el) => el.outerHTML.slice(0, 120)));
+  expect(unlabelled.length === 0, `controls without a name on ${page.url()}: ${unlabelled.join(' | ')}`);
+}
+
 async function shoot(page, name) {
+  await expectLabelledControls(page);
   const size = page.viewportSize();
   const file = path.join(artifacts, `${name}-${size.width === PHONE.width ? 'phone' : 'desktop'}.png`);
   await page.waitForTimeout(150);  // let lazy images and the last layout settle
@@ -96,7 +110,8 @@ try {
     });
     socket.on('close', () => subscribed.clear());
   });
-  page.setDefaultTimeout(15000);
+  // Generous: CI runs this on two busy cores with a sanitised server.
+  page.setDefaultTimeout(30000);
 
   // --- the shell's headers -------------------------------------------------------------------------------
   const shell = await page.goto(`${base}/web`);
@@ -227,7 +242,7 @@ try {
   const oddHtml = `<p>${remoteText}</p><p>${longWord}</p><blockquote><ul><li>one<ol><li>two</li></ol></li></ul></blockquote>`
     + `<pre>${'x'.repeat(300)}</pre><p><span class="h-card"><a href="https://elsewhere.example/@x">@<span>x</span></a></span></p>`;
   const note = await controlCall('POST', 'notes', { actor: peer.actor, content: oddHtml, visibility: 'public' });
-  await card(page, remoteText).waitFor({ timeout: 20000 });
+  await card(page, remoteText).waitFor({ timeout: 30000 });
   expect(await page.evaluate(() => window.vmstNoReload === true), 'the page reloaded to show the new post');
   await shoot(page, '02-home');
   await card(page, 'Four pictures').scrollIntoViewIfNeeded();
