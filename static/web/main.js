@@ -71,7 +71,11 @@ function shell() {
       h('a', { href: '/web/home', class: 'brand' }, state.instance?.title || 'vmst'),
       h('form', { class: 'top-search', role: 'search', onsubmit: (e) => {
         e.preventDefault();
-        if (searchInput.value.trim()) navigate(`/web/search?q=${encodeURIComponent(searchInput.value.trim())}`);
+        const q = searchInput.value.trim();
+        if (!q) return;
+        searchInput.value = '';
+        searchInput.blur();
+        navigate(`/web/search?q=${encodeURIComponent(q)}`);
       } }, h('label', { for: 'top-search', class: 'visually-hidden' }, 'Search'), searchInput),
       themeButton),
     h('div', { class: 'layout' },
