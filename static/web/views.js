@@ -26,8 +26,9 @@ function timelineView({ title, path, query, stream, tag, withComposer }) {
       else if (event === 'delete') document.querySelectorAll(`article.status[data-id="${CSS.escape(String(payload))}"], article.status[data-status-id="${CSS.escape(String(payload))}"]`).forEach((c) => c.remove());
     }, tag));
   }
-  // Our own new posts show at once on home, without waiting for the stream.
-  if (withComposer) disposers.push(on('posted', (status) => { if (!status.in_reply_to_id || stream === 'user') list.prepend(status); }));
+  // Our own new posts show at once on home, without waiting for the stream (other timelines hear of them from it,
+  // if they belong there at all).
+  if (stream === 'user') disposers.push(on('posted', (status) => list.prepend(status)));
   return {
     title,
     element: h('div', { class: 'view timeline' }, heading(title), withComposer ? composer({ compact: false }) : null, list.element),
