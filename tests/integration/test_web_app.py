@@ -128,7 +128,7 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     assert not any("Delete me" in s["content"] for s in mine)
     me = api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).json()
     assert me["display_name"] == "Alice in the browser"
-    assert me["source"]["privacy"] == "unlisted"
+    assert me["source"]["privacy"] == "unlisted" and me["discoverable"] is True
     assert me["fields"][0]["name"] == "Website"
     assert not me["avatar"].endswith("/missing.png")
     # The web app's sign-in token was revoked on sign-out: only the test's own password-grant token is left.

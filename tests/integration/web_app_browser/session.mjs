@@ -139,6 +139,9 @@ try {
   const postText = `Hello from the browser #webapp ${Date.now()}`;
   const composer = page.locator('main form.composer').first();
   await composer.getByLabel('Post text').fill(postText);
+  // The counter counts down from the instance's limit.
+  const limit = (await (await fetch(`${base}/api/v2/instance`)).json()).configuration.statuses.max_characters;
+  expect(await composer.locator('output.counter').textContent() === String(limit - postText.length), 'the counter is off');
   await composer.locator('input[type=file]').setInputFiles(options.image);
   await composer.getByLabel('Alt text').fill('A red and blue test pattern');
   await composer.getByRole('button', { name: 'Post', exact: true }).click();
@@ -179,8 +182,14 @@ try {
   await card(page, postText).locator('.edited').first().waitFor();
 
   await composer.getByLabel('Post text').fill('Delete me');
+  await composer.getByRole('button', { name: 'Content warning' }).click();
+  await composer.getByRole('textbox', { name: 'Content warning' }).fill('Spoilers ahead');
   await composer.getByRole('button', { name: 'Post', exact: true }).click();
-  await card(page, 'Delete me').waitFor();
+  // Behind its content warning until opened.
+  await page.locator('main article.status details.cw summary', { hasText: 'Spoilers ahead' }).first().waitFor();
+  expect(!(await card(page, 'Spoilers ahead').locator('.content').isVisible()), 'the text behind a content warning shows');
+  await card(page, 'Spoilers ahead').locator('summary').click();
+  await card(page, 'Delete me').locator('.content').waitFor();
   await card(page, 'Delete me').getByRole('button', { name: 'More actions' }).click();
   await card(page, 'Delete me').getByRole('menuitem', { name: 'Delete' }).click();
   await card(page, 'Delete me').waitFor({ state: 'detached' });
@@ -206,6 +215,10 @@ try {
   await page.getByRole('option', { name: new RegExp(`@${options.username}`) }).waitFor();
   await page.keyboard.press('Enter');
   expect((await text.inputValue()) === `@${options.username} `, `autocomplete gave ${await text.inputValue()}`);
+  await page.keyboard.type('#weba');
+  await page.getByRole('option', { name: '#webapp' }).waitFor();
+  await page.keyboard.press('Tab');
+  expect((await text.inputValue()) === `@${options.username} #webapp `, `autocomplete gave ${await text.inputValue()}`);
   await text.fill('');
 
   // --- follow an account on the Fedify peer, see its next post arrive live --------------------------------
@@ -228,6 +241,17 @@ try {
     return page.getByRole('button', { name: 'Unfollow' }).waitFor({ timeout: 2000 }).then(() => true, () => false);
   }, 'the follow to be accepted');
   await shoot(page, '06-remote-profile');
+  await page.getByRole('button', { name: 'Mute' }).click();
+  await page.getByRole('button', { name: 'Unmute' }).click();
+  await page.getByRole('button', { name: 'Block' }).click();
+  await page.getByRole('button', { name: 'Unblock' }).click();
+  // Unblocking does not follow again: follow once more, so the peer's next post reaches home.
+  await page.getByRole('button', { name: 'Follow' }).click();
+  await page.getByRole('button', { name: /Unfollow|Cancel follow request/ }).waitFor();
+  await until(async () => {
+    const actor = await controlCall('GET', `actors/${encodeURIComponent(peer.actor)}`);
+    return JSON.stringify(actor.followers || []).includes(`/users/${options.username}`);
+  }, 'the peer to record the follow again');
   log('followed', peer.handle);
 
   await page.getByRole('link', { name: 'Home' }).click();
@@ -284,6 +308,7 @@ try {
   await page.getByLabel('Content 1').fill('https://example.org/alice');
   await page.getByLabel('Avatar', { exact: true }).setInputFiles(options.image);
   await page.getByLabel('Default visibility of new posts').selectOption('unlisted');
+  await page.getByLabel('Feature this profile in the directory and suggestions').check();
   await shoot(page, '07-settings');
   await page.getByRole('button', { name: 'Save profile' }).click();
   await page.getByText('Profile saved').waitFor();
