@@ -8,7 +8,13 @@ import { on, state } from './state.js';
 import { wireStatusUpdates, avatar, displayName } from './status.js';
 import { disconnect, subscribe } from './stream.js';
 import { openComposerDialog } from './compose.js';
-import * as views from './views.js';
+import { bookmarksView, federatedView, favouritesView, homeView, localView, tagView } from './views/timelines.js';
+import { notificationsView } from './views/notifications.js';
+import { threadView } from './views/thread.js';
+import { profileView } from './views/profile.js';
+import { searchView } from './views/search.js';
+import { settingsView } from './views/settings.js';
+import { notFoundView } from './views/not_found.js';
 
 const app = document.getElementById('app');
 
@@ -96,19 +102,19 @@ function shell() {
   return { main, navLinks };
 }
 
-route('/web', views.homeView);
-route('/web/home', views.homeView);
-route('/web/local', views.localView);
-route('/web/federated', views.federatedView);
-route('/web/notifications', views.notificationsView);
-route('/web/bookmarks', views.bookmarksView);
-route('/web/favourites', views.favouritesView);
-route('/web/search', views.searchView);
-route('/web/settings', () => views.settingsView({ applyTheme }));
-route('/web/statuses/:id', views.threadView);
-route('/web/accounts/:id', views.profileView);
-route('/web/@:handle', views.profileView);
-route('/web/tags/:name', views.tagView);
+route('/web', homeView);
+route('/web/home', homeView);
+route('/web/local', localView);
+route('/web/federated', federatedView);
+route('/web/notifications', notificationsView);
+route('/web/bookmarks', bookmarksView);
+route('/web/favourites', favouritesView);
+route('/web/search', searchView);
+route('/web/settings', () => settingsView({ applyTheme }));
+route('/web/statuses/:id', threadView);
+route('/web/accounts/:id', profileView);
+route('/web/@:handle', profileView);
+route('/web/tags/:name', tagView);
 
 async function start() {
   try { state.instance = await get('/api/v2/instance'); } catch { state.instance = null; }
@@ -143,7 +149,7 @@ async function start() {
   startRouter(() => {
     current?.dispose?.();
     const found = match(location.pathname);
-    current = found ? found.view(found.params) : views.notFoundView();
+    current = found ? found.view(found.params) : notFoundView();
     fill(main, current.element);
     document.title = `${current.title} · ${state.instance?.title || 'vmst'}`;
     for (const li of navLinks) {

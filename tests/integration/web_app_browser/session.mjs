@@ -327,6 +327,8 @@ try {
     ['/web/notifications', '04-notifications', () => page.locator('.notification').first().waitFor()],
     [`/web/search?q=${encodeURIComponent(peer.handle)}`, '05-search', () => page.locator('.search-results .account-row').first().waitFor()],
     ['/web/settings', '07-settings', () => page.getByLabel('Display name').waitFor()],
+    ['/web/bookmarks', '12-bookmarks', () => card(page, postText).waitFor()],
+    ['/web/tags/webapp', '13-tag', () => card(page, postText).waitFor()],
   ]) {
     await page.goto(`${base}${route}`);
     await ready();
