@@ -9,6 +9,8 @@ TEST_PACKAGES=(
   catch2 python3 python3-pytest
   # real Mastodon clients the integration tests drive
   python3-mastodon toot
+  # the browser the web app's end-to-end test drives (through npm's playwright-core, which downloads no browser)
+  chromium
 )
 # The Fedify test peer (tests/integration/fedify_peer) needs Node.js 20 or newer and npm. These machines carry Node 20
 # already; Debian 12's own nodejs (18) is only a fallback for a machine with no node at all, never installed over it.
@@ -58,6 +60,17 @@ install_masto_client() {
   if [ ! -f "$marker" ] || [ "$client_dir/package-lock.json" -nt "$marker" ]; then
     echo "Installing the masto.js client's npm packages"
     (cd "$client_dir" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+# Installs npm's playwright-core (the web app's browser test drives Debian's chromium with it) from its lock file.
+# playwright-core fetches no browser on install; the variable makes sure nothing else in the tree tries to.
+install_web_app_browser() {
+  local browser_dir=tests/integration/web_app_browser
+  local marker="$browser_dir/node_modules/.package-lock.json"
+  if [ ! -f "$marker" ] || [ "$browser_dir/package-lock.json" -nt "$marker" ]; then
+    echo "Installing the web app browser test's npm packages"
+    (cd "$browser_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
 

@@ -8,6 +8,7 @@ install_missing "${BUILD_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 install_node_if_missing
 install_fedify_peer
 install_masto_client
+install_web_app_browser
 
 cmake -S . -B build/test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVMST_SANITIZE=ON >/dev/null
 cmake --build build/test

@@ -21,6 +21,7 @@
 #include "time/timestamps.hpp"
 #include "web/media_file_routes.hpp"
 #include "web/static_files.hpp"
+#include "web/web_app_routes.hpp"
 #include "version.hpp"
 
 namespace vmst::app {
@@ -110,6 +111,7 @@ void App::start() {
   http::add_health_routes(router_, *db_);
   web::add_static_routes(router_);
   web::add_media_file_routes(router_, config_.media_path());
+  web::add_web_app_routes(router_, config_.base_url(), config_.streaming_url());
   activitypub::add_discovery_routes(router_, *db_, config_, urls_);
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
 
