@@ -19,6 +19,7 @@
 #include "streaming/streaming_server.hpp"
 #include "time/timestamps.hpp"
 #include "web/media_file_routes.hpp"
+#include "web/public_page_routes.hpp"
 #include "web/static_files.hpp"
 #include "version.hpp"
 
@@ -106,6 +107,7 @@ void App::start() {
   web::add_media_file_routes(router_, config_.media_path());
   activitypub::add_discovery_routes(router_, *db_, config_, urls_);
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
+  web::add_public_page_routes(router_, web::PublicPages{*db_, config_, urls_});
 
   resolver_ = std::make_unique<federation::ActorResolver>(*db_, net_policy(config_), urls_);
   verifier_ = std::make_unique<federation::SignatureVerifier>(*resolver_);
