@@ -3,12 +3,16 @@
 # statuses (default 100,000; every 10th with two replies by another account, a thread in the middle with ancestors
 # and replies), then times the profile page (first and a deep page) and a permalink page in process, RUNS times
 # each. Usage: bench/run_pages_bench.sh [RUNS]
+# Environment: STATUSES, and BUILD (a build folder to use as it is, e.g. build/debug, instead of building Release).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-2000}
 statuses=${STATUSES:-100000}
-cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
-nice cmake --build build/release-bench --target vmst vmst_pages_bench >/dev/null
+build=${BUILD:-build/release-bench}
+if [ -z "${BUILD:-}" ]; then
+  cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
+  nice cmake --build build/release-bench --target vmst vmst_pages_bench >/dev/null
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat > "$work/vmst.toml" <<TOML
@@ -19,7 +23,7 @@ data_dir = "$work/data"
 [log]
 level = "warn"
 TOML
-vmst() { build/release-bench/vmst "$@" --config "$work/vmst.toml"; }
+vmst() { "$build/vmst" "$@" --config "$work/vmst.toml"; }
 vmst migrate >/dev/null
 vmst account create author --email author@bench.test >/dev/null
 vmst account create replier --email replier@bench.test >/dev/null
@@ -65,4 +69,4 @@ db.commit()
 print(middle)
 PY
 )
-build/release-bench/bench/vmst_pages_bench --config "$work/vmst.toml" --username author --status "$status" --runs "$runs"
+${BENCH_WRAPPER:-} "$build/bench/vmst_pages_bench" --config "$work/vmst.toml" --username author --status "$status" --runs "$runs"

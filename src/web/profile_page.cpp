@@ -95,16 +95,15 @@ RenderedHtml render_profile_page(const PublicPages& pages, const store::AccountR
   // Members follow in the web app; people elsewhere search for the handle on their own server.
   d.set("follow_url", "/web/search?q=" + net::percent_encode(handle));
 
-  TemplateList pinned_cards, post_cards;
+  // Cards go in as one string each list: copying kainjow data is deep, and a page holds twenty cards.
+  std::string pinned_cards, post_cards;
   for (int64_t id : pinned.ids) {
-    pinned_cards.push_back(TemplateData("html", render_status_card(pinned.bundle, id, urls, pages.domain(), {true, false})));
+    pinned_cards += render_status_card(pinned.bundle, id, urls, pages.domain(), {true, false});
   }
-  for (int64_t id : posts.ids) {
-    post_cards.push_back(TemplateData("html", render_status_card(posts.bundle, id, urls, pages.domain())));
-  }
+  for (int64_t id : posts.ids) post_cards += render_status_card(posts.bundle, id, urls, pages.domain());
+  d.set("no_posts", pinned_cards.empty() && post_cards.empty());
   d.set("pinned", pinned_cards);
   d.set("posts", post_cards);
-  d.set("no_posts", pinned_cards.empty() && post_cards.empty());
   const bool more = posts.read >= static_cast<size_t>(page.limit) && posts.oldest;
   d.set("older_url", more ? TemplateData(page_link(page_url, "max_id", *posts.oldest)) : TemplateData(false));
   d.set("newer_url", !first_page && posts.newest ? TemplateData(page_link(page_url, "min_id", *posts.newest))

@@ -75,9 +75,10 @@ RenderedHtml render_status_page(const PublicPages& pages, const store::AccountRe
     }
   }
 
+  // One string per list: copying kainjow data is deep.
   auto cards = [&](const std::vector<int64_t>& ids) {
-    TemplateList out;
-    for (int64_t id : ids) out.push_back(TemplateData("html", render_status_card(bundle, id, urls, pages.domain())));
+    std::string out;
+    for (int64_t id : ids) out += render_status_card(bundle, id, urls, pages.domain());
     return out;
   };
   TemplateData d;

@@ -27,10 +27,8 @@ RenderedHtml render_tag_page(const PublicPages& pages, const std::string& name, 
 
   TemplateData d;
   d.set("name", shown);
-  TemplateList cards;
-  for (int64_t id : timeline.ids) {
-    cards.push_back(TemplateData("html", render_status_card(timeline.bundle, id, pages.urls, pages.domain())));
-  }
+  std::string cards;
+  for (int64_t id : timeline.ids) cards += render_status_card(timeline.bundle, id, pages.urls, pages.domain());
   d.set("posts", cards);
   d.set("no_posts", cards.empty());
   const bool first_page = !page.max_id && !page.min_id;
