@@ -3,7 +3,7 @@ BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config
   libcpp-httplib-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libcli11-dev
   libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libicu-dev libcmark-dev libboost-dev libjemalloc-dev
-  libarchive-dev
+  libarchive-dev libkainjow-mustache-dev
 )
 TEST_PACKAGES=(
   catch2 python3 python3-pytest

@@ -12,7 +12,7 @@
 #include "services/emoji_usage.hpp"
 #include "services/instance_actor.hpp"
 #include "services/status_documents.hpp"
-#include "web/profile_page.hpp"
+#include "web/public_page_routes.hpp"
 
 namespace vmst::activitypub {
 
@@ -73,17 +73,14 @@ void add_actor_routes(http::Router& router, store::Database& db, const app::Conf
   router.add(http::Method::Get, "/:handle",
              [&](const httplib::Request& req, httplib::Response& res, const http::PathParams& params) {
                const std::string& handle = params.get("handle");
-               if (handle.size() < 2 || handle.front() != '@') throw http::HttpError(404, "Record not found");
-               auto account = local_user(db, handle.substr(1));
-               if (http::wants_activity_json(req)) {
-                 send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain,
-                                                             services::account_emojis(db, account)));
+               if (!http::wants_activity_json(req)) {
+                 web::send_account_page(web::PublicPages{db, config, urls}, req, res, handle);
                  return;
                }
-               res.status = 200;
-               res.set_header("Vary", "Accept");
-               res.set_content(web::render_profile_page(account, config.instance.domain, config.instance.title),
-                               "text/html; charset=utf-8");
+               if (handle.size() < 2 || handle.front() != '@') throw http::HttpError(404, "Record not found");
+               auto account = local_user(db, handle.substr(1));
+               send_activity_json(res, convert::as::local_actor(account, urls, config.instance.domain,
+                                                           services::account_emojis(db, account)));
              });
 
   // A local custom emoji at its ActivityPub id (the `id` of the Emoji tags we send), as Mastodon serves it.

@@ -20,6 +20,7 @@
 #include "streaming/streaming_server.hpp"
 #include "time/timestamps.hpp"
 #include "web/media_file_routes.hpp"
+#include "web/public_page_routes.hpp"
 #include "web/static_files.hpp"
 #include "web/web_app_routes.hpp"
 #include "version.hpp"
@@ -114,6 +115,7 @@ void App::start() {
   web::add_web_app_routes(router_, config_.base_url(), config_.streaming_url());
   activitypub::add_discovery_routes(router_, *db_, config_, urls_);
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
+  web::add_public_page_routes(router_, web::PublicPages{*db_, config_, urls_});
 
   resolver_ = std::make_unique<federation::ActorResolver>(*db_, net_policy(config_), urls_);
   stale_actors_ = std::make_unique<federation::StaleActorRefresher>(*resolver_);

@@ -292,6 +292,27 @@ const std::vector<KeySpec>& key_specs() {
       {"media", "video_size_limit", ValueType::Integer,
        bytes_in(1024, int64_t{1} << 32, [](Config& c, int64_t n) { c.media.video_size_limit = n; })},
       {"auth", "password_grant", ValueType::Boolean, boolean([](Config& c, bool b) { c.auth.password_grant = b; })},
+      {"web", "robots_block_ai", ValueType::Boolean, boolean([](Config& c, bool b) { c.web.robots_block_ai = b; })},
+      {"web", "robots_blocked_agents", ValueType::String,
+       [](Config& c, const Value& v) -> std::string {
+         // A comma-separated list: the config has no array keys, and the environment override needs one string.
+         c.web.robots_blocked_agents.clear();
+         std::string_view rest = std::get<std::string>(v);
+         while (!rest.empty()) {
+           size_t comma = rest.find(',');
+           std::string_view item = rest.substr(0, comma);
+           while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) item.remove_prefix(1);
+           while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
+           for (char ch : item) {
+             if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.' || ch == '/')) {
+               return "names user agents with letters, digits and - _ . / only, got \"" + std::string(item) + "\"";
+             }
+           }
+           if (!item.empty()) c.web.robots_blocked_agents.emplace_back(item);
+           rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+         }
+         return "";
+       }},
       {"rate_limits", "enabled", ValueType::Boolean, boolean([](Config& c, bool b) { c.rate_limits.enabled = b; })},
       {"rate_limits", "api_requests", ValueType::Integer,
        integer_in(1, 100000000, [](Config& c, int n) { c.rate_limits.api_requests = n; })},

@@ -100,6 +100,12 @@ struct RateLimitsConfig {
   int sign_up_window_seconds = 1800;
 };
 
+// The public pages (web/). Documented in vmst.example.toml.
+struct WebConfig {
+  bool robots_block_ai = true;                    // robots.txt disallows the known AI crawlers
+  std::vector<std::string> robots_blocked_agents;  // more User-agent names robots.txt disallows
+};
+
 struct LogConfig {
   std::string level = "info";
 };
@@ -113,6 +119,7 @@ struct Config {
   MediaConfig media;
   AuthConfig auth;
   RateLimitsConfig rate_limits;
+  WebConfig web;
   LogConfig log;
   std::string source = "built-in defaults";  // where the values came from, for messages
 

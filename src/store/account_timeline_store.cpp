@@ -5,8 +5,13 @@
 namespace vmst::store {
 
 std::vector<int64_t> account_status_ids(Connection& c, const AccountStatusesQuery& a) {
+  // Pinned statuses are read from the pins (a handful) rather than by testing every status of the account for a
+  // pin: an account with 100,000 statuses took a quarter of a second. CROSS JOIN keeps SQLite to that order.
+  const std::string from = a.pinned ? "SELECT s.id FROM status_pins p CROSS JOIN statuses s ON s.id = p.status_id"
+                                      " WHERE p.account_id = ?1 AND"
+                                    : "SELECT s.id FROM statuses s WHERE";
   auto& q = c.prepare(
-      "SELECT s.id FROM statuses s WHERE s.account_id = ?1 AND s.deleted_at IS NULL"
+      from + " s.account_id = ?1 AND s.deleted_at IS NULL"
       " AND (?2 = 1 OR s.visibility IN ('public', 'unlisted') OR (?3 = 1 AND s.visibility = 'private')"
       "      OR (?4 IS NOT NULL AND EXISTS (SELECT 1 FROM mentions m WHERE m.status_id = s.id AND m.account_id = ?4)))"
       " AND (?5 = 0 OR EXISTS (SELECT 1 FROM media_attachments ma WHERE ma.status_id = s.id))"

@@ -50,7 +50,6 @@ void add_static_routes(http::Router& router) {
              [](const httplib::Request&, httplib::Response& res, const http::PathParams& params) {
                serve_embedded("static/" + params.get("path"), res);
              });
-  router.add(http::Method::Get, "/robots.txt", embedded_file("static/robots.txt"));
   router.add(http::Method::Get, "/avatars/original/missing.png", embedded_file("static/avatars/original/missing.png"));
   router.add(http::Method::Get, "/headers/original/missing.png", embedded_file("static/headers/original/missing.png"));
 }

@@ -1,7 +1,6 @@
 #pragma once
 // Files from static/, served from the copy embedded in the binary:
 //   /static/<path>       any embedded asset (web app scripts, styles, icons)
-//   /robots.txt          static/robots.txt
 //   /avatars/original/missing.png, /headers/original/missing.png
 //                        the default images, at the paths Mastodon uses (clients and peers expect an image URL)
 #include <string_view>

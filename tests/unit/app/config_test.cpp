@@ -222,3 +222,16 @@ TEST_CASE("streaming_url() is the configured URL, else ws(s)://domain following 
             .find("test.toml: http.streaming_url: must be a scheme and host only") == 0);
   CHECK(error_of("[http]\nstreaming_url = \"wss://\"").find("invalid host") != std::string::npos);
 }
+
+TEST_CASE("the [web] robots settings: AI crawlers refused by default, extra agents as a comma-separated list",
+          "[config]") {
+  Config defaults = parse_config("", "test.toml", {});
+  CHECK(defaults.web.robots_block_ai);
+  CHECK(defaults.web.robots_blocked_agents.empty());
+  Config set = parse_config("[web]\nrobots_block_ai = false\nrobots_blocked_agents = \" SomeBot, Other-Bot ,\"",
+                            "test.toml", {});
+  CHECK_FALSE(set.web.robots_block_ai);
+  CHECK(set.web.robots_blocked_agents == std::vector<std::string>{"SomeBot", "Other-Bot"});
+  CHECK(error_of("[web]\nrobots_blocked_agents = \"Bad Bot\"").find("test.toml: web.robots_blocked_agents: names user "
+                                                                    "agents with letters") == 0);
+}
