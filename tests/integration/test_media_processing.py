@@ -129,7 +129,7 @@ def test_every_type_uploads_through_mastodon_py(server):
     client = Mastodon(access_token=server.token, api_base_url=server.base_url)
     for name, mime, make, kind, served_type in SAMPLES:
         data = make()
-        media = client.media_post(data, mime_type=mime, description=name, synchronous=True)
+        media = client.media_post(data, mime_type=mime, description=name, file_name=name, synchronous=True)
         assert media.type == kind, name
         served = fetch(server, media.url)
         assert served.headers["content-type"] == served_type, name
