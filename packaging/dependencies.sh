@@ -4,6 +4,8 @@ BUILD_PACKAGES=(
   libcpp-httplib-dev libsqlitecpp-dev libsqlite3-dev nlohmann-json3-dev libssl-dev libcli11-dev
   libspdlog-dev libtomlplusplus-dev libargon2-dev libgumbo-dev libicu-dev libcmark-dev libboost-dev libjemalloc-dev
   libarchive-dev libkainjow-mustache-dev
+  # image processing of uploads, and upload types from their content
+  libvips-dev libmagic-dev
 )
 TEST_PACKAGES=(
   catch2 python3 python3-pytest
@@ -11,6 +13,8 @@ TEST_PACKAGES=(
   python3-mastodon toot
   # the browser the web app's end-to-end test drives (through npm's playwright-core, which downloads no browser)
   chromium
+  # test media: made with Pillow, GPS tags written and checked with exiftool
+  python3-pil libimage-exiftool-perl
 )
 # The Fedify test peer (tests/integration/fedify_peer) needs Node.js 20 or newer and npm. These machines carry Node 20
 # already; Debian 12's own nodejs (18) is only a fallback for a machine with no node at all, never installed over it.

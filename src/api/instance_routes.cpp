@@ -5,7 +5,7 @@
 #include "convert/mastodon/instance_page.hpp"
 #include "convert/mastodon/language.hpp"
 #include "http/error_responses.hpp"
-#include "media/media_type.hpp"
+#include "media/content_detection.hpp"
 #include "services/instance_info.hpp"
 #include "version.hpp"
 
@@ -27,7 +27,8 @@ convert::mastodon::InstanceView instance_view(ApiContext& api) {
   view.streaming_url = api.config.streaming_url();
   view.image_size_limit = api.config.media.image_size_limit;
   view.video_size_limit = api.config.media.video_size_limit;
-  view.supported_mime_types = media::supported_mime_types();
+  view.image_matrix_limit = api.config.media.image_matrix_limit;
+  view.supported_mime_types = media::accepted_mime_types();
   view.usage = records.usage;
   view.rules = std::move(records.rules);
   view.contact_account = std::move(records.contact_account);

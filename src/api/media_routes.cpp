@@ -32,7 +32,8 @@ int status_for(const store::MediaRecord& media) { return media.state == "process
 void add_media_routes(http::Router& router, ApiContext& api) {
   using http::Method;
   auto storage = std::make_shared<media::MediaStorage>(api.config.media_path());
-  const services::MediaLimits limits{api.config.media.image_size_limit, api.config.media.video_size_limit};
+  const services::MediaLimits limits{api.config.media.image_size_limit, api.config.media.video_size_limit,
+                                     api.config.media.image_matrix_limit};
 
   auto create = [&api, storage, limits](const httplib::Request& req, httplib::Response& res, const http::PathParams&) {
     auto principal = require_user(req, api.db, "write:media");
@@ -40,6 +41,7 @@ void add_media_routes(http::Router& router, ApiContext& api) {
     std::string file_field, thumbnail_field;
     services::MediaUpload upload;
     upload.file = upload_bytes(params, "file", file_field);
+    if (const auto* file = params.file("file")) upload.declared_type = file->content_type;
     upload.thumbnail = upload_bytes(params, "thumbnail", thumbnail_field);
     upload.description = params.string("description");
     upload.focus = params.string("focus");

@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include "media/vips_runtime.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include "activitypub/actor_routes.hpp"
@@ -94,6 +96,8 @@ void App::start() {
   db_ = std::make_unique<store::Database>(database_options(config_));
   int applied = store::apply_migrations(*db_);
   if (applied > 0) spdlog::info("applied {} database migration(s)", applied);
+  // Before the first request: libvips starts its thread pool and type system once.
+  media::start_vips();
 
   services::ensure_instance_actor(*db_, urls_, config_.instance.domain);
   db_->write([&](store::Connection& c) {

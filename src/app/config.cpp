@@ -291,6 +291,8 @@ const std::vector<KeySpec>& key_specs() {
        bytes_in(1024, int64_t{1} << 32, [](Config& c, int64_t n) { c.media.image_size_limit = n; })},
       {"media", "video_size_limit", ValueType::Integer,
        bytes_in(1024, int64_t{1} << 32, [](Config& c, int64_t n) { c.media.video_size_limit = n; })},
+      {"media", "image_matrix_limit", ValueType::Integer,
+       bytes_in(1, int64_t{1} << 31, [](Config& c, int64_t n) { c.media.image_matrix_limit = n; })},
       {"auth", "password_grant", ValueType::Boolean, boolean([](Config& c, bool b) { c.auth.password_grant = b; })},
       {"web", "robots_block_ai", ValueType::Boolean, boolean([](Config& c, bool b) { c.web.robots_block_ai = b; })},
       {"web", "robots_blocked_agents", ValueType::String,

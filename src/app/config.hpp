@@ -83,6 +83,7 @@ struct DeliveryConfig {
 struct MediaConfig {
   int64_t image_size_limit = 16 * 1024 * 1024;  // bytes, Mastodon's limit
   int64_t video_size_limit = 99 * 1024 * 1024;  // bytes, for video and audio alike, Mastodon's limit
+  int64_t image_matrix_limit = 33177600;        // pixels of one frame (7680x4320), Mastodon's limit
 };
 
 struct AuthConfig {

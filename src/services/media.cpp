@@ -11,7 +11,8 @@
 
 #include "crypto/encoding.hpp"
 #include "crypto/random_bytes.hpp"
-#include "media/image_dimensions.hpp"
+#include "media/content_detection.hpp"
+#include "media/image_processor.hpp"
 #include "media/media_type.hpp"
 #include "services/service_error.hpp"
 #include "store/ids.hpp"
@@ -41,13 +42,40 @@ std::string human_size(int64_t bytes) {
   return std::string(text) + " " + kUnits[unit];
 }
 
-// meta.original / meta.small as Mastodon writes them for images. Without resizing yet, small is the original.
-nlohmann::json image_meta(const media::ImageSize& size) {
-  const nlohmann::json dims = {{"width", size.width},
-                               {"height", size.height},
-                               {"size", std::to_string(size.width) + "x" + std::to_string(size.height)},
-                               {"aspect", static_cast<double>(size.width) / static_cast<double>(size.height)}};
-  return {{"original", dims}, {"small", dims}};
+nlohmann::json dimensions(const media::EncodedImage& image) {
+  return {{"width", image.width},
+          {"height", image.height},
+          {"size", std::to_string(image.width) + "x" + std::to_string(image.height)},
+          {"aspect", static_cast<double>(image.width) / static_cast<double>(image.height)}};
+}
+
+// meta.original / meta.small as Mastodon writes them for images.
+nlohmann::json image_meta(const media::ProcessedImage& image) {
+  nlohmann::json meta = {{"original", dimensions(image.original)}};
+  if (image.small) meta["small"] = dimensions(*image.small);
+  return meta;
+}
+
+// The detected type of an upload, refused when it is not one we take or not what the client said it was.
+media::MediaType checked_type(std::string_view bytes, const std::string& declared, const char* what) {
+  auto type = media::detect_media_type(bytes);
+  if (!type) {
+    invalid(std::string(what) + " content type is invalid (the content is " + media::detect_mime_type(bytes) + ")");
+  }
+  if (!media::declared_type_agrees(declared, *type)) {
+    invalid(std::string(what) + " content does not match its declared type: declared " +
+            media::canonical_mime(declared) + ", content is " + type->mime);
+  }
+  return *type;
+}
+
+media::ProcessedImage processed_image(std::string_view bytes, const media::MediaType& type,
+                                      const MediaLimits& limits) {
+  try {
+    return media::process_attachment_image(bytes, type.mime, limits.image_matrix_limit);
+  } catch (const media::ImageRejected& e) {
+    invalid(e.what());
+  }
 }
 
 void check_description(const std::optional<std::string>& description) {
@@ -63,8 +91,12 @@ struct CheckedThumbnail {
 };
 
 CheckedThumbnail check_thumbnail(std::string_view bytes, const MediaLimits& limits) {
-  auto type = media::sniff_media_type(bytes);
-  if (bytes.empty() || !type || type->kind != "image") invalid("Thumbnail content type is invalid");
+  // libmagic names a GIF from four bytes; the full signature is checked as well.
+  auto type = bytes.empty() ? std::nullopt : media::detect_media_type(bytes);
+  auto signature = media::sniff_media_type(bytes);
+  if (!type || type->kind != "image" || !signature || signature->mime != type->mime) {
+    invalid("Thumbnail content type is invalid");
+  }
   if (static_cast<int64_t>(bytes.size()) > limits.image_size_limit) {
     invalid("Thumbnail file size must be less than " + human_size(limits.image_size_limit));
   }
@@ -113,31 +145,40 @@ std::pair<double, double> parse_focus(std::string_view text) {
 store::MediaRecord upload_media(store::Database& db, const media::MediaStorage& storage, const MediaLimits& limits,
                                 int64_t account_id, const MediaUpload& upload) {
   if (!upload.file || upload.file->empty()) invalid("File can't be blank");
-  const std::string_view bytes = *upload.file;
-  auto type = media::sniff_media_type(bytes);
-  if (!type) invalid("File content type is invalid");
-  const int64_t limit = type->kind == "image" ? limits.image_size_limit : limits.video_size_limit;
+  std::string_view bytes = *upload.file;
+  const auto type = checked_type(bytes, upload.declared_type, "File");
+  const int64_t limit = type.kind == "image" ? limits.image_size_limit : limits.video_size_limit;
   if (static_cast<int64_t>(bytes.size()) > limit) invalid("File file size must be less than " + human_size(limit));
   check_description(upload.description);
   std::optional<CheckedThumbnail> thumbnail;
   if (upload.thumbnail && !upload.thumbnail->empty()) thumbnail = check_thumbnail(*upload.thumbnail, limits);
 
+  // Images are stored as re-encoded here, never as sent: the sent file may carry GPS coordinates.
   nlohmann::json meta = nlohmann::json::object();
-  if (type->kind == "image") {
-    if (auto size = media::image_dimensions(bytes)) meta = image_meta(*size);
+  std::string mime = type.mime, extension = type.extension;
+  std::optional<media::ProcessedImage> image;
+  if (type.kind == "image") {
+    image = processed_image(bytes, type, limits);
+    bytes = image->original.bytes;
+    mime = image->original.mime;
+    extension = image->original.extension;
+    meta = image_meta(*image);
+    // The preview is ours; a thumbnail sent with an image is not needed (Mastodon takes it only for video/audio).
+    if (image->small) thumbnail = CheckedThumbnail{image->small->bytes, image->small->extension};
   }
 
   const int64_t now = now_millis();
   store::MediaRecord record;
   record.id = store::next_id();
   record.account_id = account_id;
-  record.type = type->kind;
+  record.type = type.kind;
   record.state = "ready";
   const std::string folder = media_folder(record.id);
-  record.file_path = folder + "/original." + type->extension;
-  record.file_content_type = type->mime;
+  record.file_path = folder + "/original." + extension;
+  record.file_content_type = mime;
   record.file_size = static_cast<int64_t>(bytes.size());
-  if (thumbnail) record.thumbnail_path = folder + "/thumbnail." + thumbnail->extension;
+  if (thumbnail) record.thumbnail_path = folder + (image ? "/small." : "/thumbnail.") + thumbnail->extension;
+  if (image) record.blurhash = image->blurhash;
   record.description = upload.description;
   if (upload.focus) std::tie(record.focus_x, record.focus_y) = parse_focus(*upload.focus);
   record.meta_json = meta.dump();

@@ -18,14 +18,16 @@
 namespace vmst::services {
 
 struct MediaLimits {
-  int64_t image_size_limit = 0;  // bytes
-  int64_t video_size_limit = 0;  // bytes, video and audio
+  int64_t image_size_limit = 0;    // bytes
+  int64_t video_size_limit = 0;    // bytes, video and audio
+  int64_t image_matrix_limit = 0;  // pixels (width x height of one frame), read from the header before decoding
 };
 
 inline constexpr size_t kMediaDescriptionLimit = 1500;  // characters, Mastodon's MAX_DESCRIPTION_LENGTH
 
 struct MediaUpload {
   std::optional<std::string_view> file;       // nullopt when the form had no `file`
+  std::string declared_type;                  // the Content-Type of the file part ("" when none was sent)
   std::optional<std::string_view> thumbnail;  // a preview image for video and audio
   std::optional<std::string> description;
   std::optional<std::string> focus;  // "x,y"
@@ -37,8 +39,11 @@ struct MediaChange {
   std::optional<std::string> focus;
 };
 
-// Stores the file and returns the ready attachment. ServiceError(Invalid) with Mastodon's messages for a missing,
-// unrecognised or oversized file, a bad thumbnail or a description over the limit.
+// Stores the file and returns the ready attachment. Images are re-encoded (media/image_processor: upright, no
+// metadata, a small preview kept as the thumbnail, blurhash and sizes in meta); video and audio are stored as sent.
+// ServiceError(Invalid) with Mastodon's messages for a missing, unrecognised or oversized file, a bad thumbnail or a
+// description over the limit, and with our own for content that is not what the client declared or an image over
+// the pixel limit.
 store::MediaRecord upload_media(store::Database& db, const media::MediaStorage& storage, const MediaLimits& limits,
                                 int64_t account_id, const MediaUpload& upload);
 

@@ -1,11 +1,15 @@
 #include "services/profile.hpp"
 
 
-#include <fstream>
 #include <functional>
 #include <nlohmann/json.hpp>
 
 #include "convert/activitystreams/activities.hpp"
+#include "crypto/encoding.hpp"
+#include "crypto/random_bytes.hpp"
+#include "media/content_detection.hpp"
+#include "media/image_processor.hpp"
+#include "media/media_storage.hpp"
 #include "convert/activitystreams/actor.hpp"
 #include "delivery/fan_out.hpp"
 #include "services/emoji_usage.hpp"
@@ -38,24 +42,6 @@ bool valid_language(const std::string& code) {
   return true;
 }
 
-const char* extension_of(const std::string& type) {
-  if (type == "image/png") return "png";
-  if (type == "image/jpeg") return "jpg";
-  if (type == "image/gif") return "gif";
-  return "webp";
-}
-
-std::string checked_image_type(const ImageUpload& upload, const char* what) {
-  if (upload.bytes.size() > kProfileImageLimit) invalid(std::string(what) + " file size must be less than 8 MB");
-  const std::string sniffed = sniff_image_type(upload.bytes);
-  std::string declared = upload.content_type.substr(0, upload.content_type.find(';'));
-  if (declared == "image/jpg") declared = "image/jpeg";
-  // A declared type may be missing or generic (some clients send octet-stream), but never another type.
-  const bool declared_ok = declared.empty() || declared == "application/octet-stream" || declared == sniffed;
-  if (sniffed.empty() || !declared_ok) invalid(std::string(what) + " content type is invalid");
-  return sniffed;
-}
-
 struct StoredImage {
   store::ProfileImage which;
   int64_t media_id;
@@ -64,28 +50,42 @@ struct StoredImage {
   int64_t size;
 };
 
-// Writes the bytes under media_root (through a temporary file, so a reader never sees half an image).
-StoredImage store_image(const std::filesystem::path& media_root, store::ProfileImage which, const ImageUpload& upload,
-                        const std::string& type) {
-  const int64_t id = store::next_id();
-  const std::string folder = which == store::ProfileImage::Avatar ? "accounts/avatars/" : "accounts/headers/";
-  const std::string relative = folder + std::to_string(id) + "/original." + extension_of(type);
-  const auto path = media_root / relative;
-  std::filesystem::create_directories(path.parent_path());
-  const auto partial = path.string() + ".partial";
-  {
-    std::ofstream out(partial, std::ios::binary | std::ios::trunc);
-    out.write(upload.bytes.data(), static_cast<std::streamsize>(upload.bytes.size()));
-    if (!out) throw ServiceError(ServiceError::Kind::Unavailable, "The file could not be stored");
+// The upload checked (size, type from the content, agreeing with the declared one) and re-encoded at the profile
+// size: upright, centre-cropped, without metadata.
+media::EncodedImage prepared_image(const ImageUpload& upload, store::ProfileImage which) {
+  const std::string what = which == store::ProfileImage::Avatar ? "Avatar" : "Header";
+  if (upload.bytes.size() > kProfileImageLimit) invalid(what + " file size must be less than 8 MB");
+  const auto type = media::detect_media_type(upload.bytes);
+  if (!type || type->kind != "image" || !media::declared_type_agrees(upload.content_type, *type)) {
+    invalid(what + " content type is invalid");
   }
-  std::filesystem::rename(partial, path);
-  return {which, id, relative, type, static_cast<int64_t>(upload.bytes.size())};
+  const bool avatar = which == store::ProfileImage::Avatar;
+  try {
+    return media::process_profile_image(upload.bytes, type->mime, kProfileImageMaxPixels,
+                                        avatar ? kAvatarSize : kHeaderWidth, avatar ? kAvatarSize : kHeaderHeight)
+        .original;
+  } catch (const media::ImageRejected& e) {
+    invalid(what + ": " + e.what());
+  }
 }
 
-void remove_quietly(const std::filesystem::path& path) {
-  std::error_code ec;
-  std::filesystem::remove(path, ec);
-  std::filesystem::remove(path.parent_path(), ec);  // the per-image folder, when empty
+// accounts/avatars/<id>/<random>/original.<ext>: written whole or not at all (media::MediaStorage).
+StoredImage store_image(const std::filesystem::path& media_root, store::ProfileImage which,
+                        const media::EncodedImage& image) {
+  const int64_t id = store::next_id();
+  const std::string folder = which == store::ProfileImage::Avatar ? "accounts/avatars/" : "accounts/headers/";
+  const std::string relative = folder + std::to_string(id) + "/" + crypto::hex_encode(crypto::random_bytes(8)) +
+                               "/original." + image.extension;
+  try {
+    media::MediaStorage(media_root).write(relative, image.bytes);
+  } catch (const std::runtime_error&) {
+    throw ServiceError(ServiceError::Kind::Unavailable, "The file could not be stored");
+  }
+  return {which, id, relative, image.mime, static_cast<int64_t>(image.bytes.size())};
+}
+
+void remove_quietly(const std::filesystem::path& media_root, const std::string& relative) {
+  media::MediaStorage(media_root).remove(relative);
 }
 
 // Stored fields: the name as typed, the value as HTML and as typed; a verification survives an unchanged value.
@@ -177,13 +177,18 @@ CredentialView credential_view(store::Connection& c, int64_t account_id) {
 CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int64_t account_id,
                               const ProfileUpdate& update, int64_t now) {
   validate(update);
-  std::optional<std::string> avatar_type, header_type;
-  if (update.avatar) avatar_type = checked_image_type(*update.avatar, "Avatar");
-  if (update.header) header_type = checked_image_type(*update.header, "Header");
+  std::optional<media::EncodedImage> avatar, header;
+  if (update.avatar) avatar = prepared_image(*update.avatar, store::ProfileImage::Avatar);
+  if (update.header) header = prepared_image(*update.header, store::ProfileImage::Header);
 
   std::vector<StoredImage> stored;
-  if (update.avatar) stored.push_back(store_image(env.media_root, store::ProfileImage::Avatar, *update.avatar, *avatar_type));
-  if (update.header) stored.push_back(store_image(env.media_root, store::ProfileImage::Header, *update.header, *header_type));
+  try {
+    if (avatar) stored.push_back(store_image(env.media_root, store::ProfileImage::Avatar, *avatar));
+    if (header) stored.push_back(store_image(env.media_root, store::ProfileImage::Header, *header));
+  } catch (...) {
+    for (const auto& image : stored) remove_quietly(env.media_root, image.relative_path);
+    throw;
+  }
 
   std::vector<std::string> replaced;
   CredentialView view;
@@ -237,10 +242,10 @@ CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int
       return announce_profile(c, env, outbox, account_id, now);
     });
   } catch (...) {
-    for (const auto& image : stored) remove_quietly(env.media_root / image.relative_path);
+    for (const auto& image : stored) remove_quietly(env.media_root, image.relative_path);
     throw;
   }
-  for (const auto& path : replaced) remove_quietly(env.media_root / path);
+  for (const auto& path : replaced) remove_quietly(env.media_root, path);
   return view;
 }
 
@@ -252,7 +257,7 @@ CredentialView remove_profile_image(const ProfileEnvironment& env, Outbox& outbo
     removed = store::set_profile_image(c, account_id, which, std::nullopt, now);
     return announce_profile(c, env, outbox, account_id, now);
   });
-  if (removed) remove_quietly(env.media_root / *removed);
+  if (removed) remove_quietly(env.media_root, *removed);
   return view;
 }
 

@@ -22,6 +22,9 @@ inline constexpr size_t kNoteLimit = 500;
 inline constexpr size_t kMaxProfileFields = 4;
 inline constexpr size_t kProfileFieldLimit = 255;
 inline constexpr size_t kProfileImageLimit = 8 * 1024 * 1024;
+inline constexpr int kAvatarSize = 400;                    // avatars are cropped to 400x400, as Mastodon's
+inline constexpr int kHeaderWidth = 1500, kHeaderHeight = 500;
+inline constexpr int64_t kProfileImageMaxPixels = 33177600;  // as media.image_matrix_limit's default
 
 struct ImageUpload {
   std::string content_type;  // as the client declared it (may be empty)

@@ -3,16 +3,33 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "http/error_responses.hpp"
 #include "media/media_storage.hpp"
-#include "web/static_files.hpp"
 
 namespace vmst::web {
 
 namespace {
 constexpr size_t kChunkBytes = 64 * 1024;
+
+// Only the types uploads are stored as; any other name (none is ever written) is served as opaque bytes, so nothing
+// under /system/media can be a page, a script or an SVG.
+std::string media_content_type(std::string_view relative) {
+  static constexpr std::pair<std::string_view, std::string_view> kTypes[] = {
+      {"png", "image/png"},   {"jpg", "image/jpeg"}, {"gif", "image/gif"},   {"webp", "image/webp"},
+      {"mp4", "video/mp4"},   {"webm", "video/webm"}, {"mov", "video/quicktime"}, {"mp3", "audio/mpeg"},
+      {"ogg", "audio/ogg"},   {"wav", "audio/wav"},  {"flac", "audio/flac"}, {"m4a", "audio/mp4"},
+  };
+  const auto dot = relative.rfind('.');
+  const std::string_view extension = dot == std::string_view::npos ? "" : relative.substr(dot + 1);
+  for (const auto& [known, type] : kTypes) {
+    if (extension == known) return std::string(type);
+  }
+  return "application/octet-stream";
+}
 }  // namespace
 
 void add_media_file_routes(http::Router& router, const std::filesystem::path& media_root) {
@@ -30,10 +47,12 @@ void add_media_file_routes(http::Router& router, const std::filesystem::path& me
                res.set_header("Cache-Control", "public, max-age=31536000, immutable");
                // The type is ours (from the sniffed extension); browsers must not second-guess it into HTML.
                res.set_header("X-Content-Type-Options", "nosniff");
+               // Opened on its own, a file can run nothing and load nothing, whatever is inside it.
+               res.set_header("Content-Security-Policy", "default-src 'none'; sandbox");
                res.set_header("Access-Control-Allow-Origin", "*");
                // cpp-httplib answers Range requests from a provider of known length itself (206, Content-Range).
                res.set_content_provider(
-                   static_cast<size_t>(size), std::string(content_type_for(relative)),
+                   static_cast<size_t>(size), media_content_type(relative),
                    [stream](size_t offset, size_t length, httplib::DataSink& sink) {
                      std::vector<char> buffer(std::min(length, kChunkBytes));
                      stream->clear();

@@ -120,7 +120,9 @@ def test_update_credentials_stores_an_avatar_upload(server):
     path = sql(vmst, "SELECT m.file_path FROM accounts a JOIN media_attachments m ON m.id = a.avatar_media_id"
                      " WHERE a.username = 'dave'")[0][0]
     with open(os.path.join(vmst.data_dir, "media", path), "rb") as f:
-        assert f.read() == TINY_PNG
+        stored = f.read()
+    # Re-encoded at Mastodon's avatar size, 400x400 (PNG IHDR: width and height at bytes 16..24).
+    assert stored.startswith(b"\x89PNG") and stored[16:24] == (400).to_bytes(4, "big") * 2
     removed = api(vmst, "DELETE", "/api/v1/profile/avatar", t["dave"])
     assert removed.status == 200 and removed.json()["avatar"].endswith("/avatars/original/missing.png")
     assert not os.path.exists(os.path.join(vmst.data_dir, "media", path))

@@ -68,8 +68,18 @@ nlohmann::json local_actor(const store::AccountRecord& account, const federation
   for (const auto& emoji : emojis) actor["tag"].push_back(emoji_tag(emoji, urls));
   actor["attachment"] = profile_fields(account.fields_json);
   // Uploaded profile images; without them peers show their own default pictures.
-  if (account.avatar_file_path) actor["icon"] = {{"type", "Image"}, {"url", urls.media_file(*account.avatar_file_path)}};
-  if (account.header_file_path) actor["image"] = {{"type", "Image"}, {"url", urls.media_file(*account.header_file_path)}};
+  // The files are our re-encodings, named by their type (services/profile), so the extension gives mediaType.
+  auto image = [&urls](const std::string& path) {
+    const char* type = path.ends_with(".png")    ? "image/png"
+                       : path.ends_with(".webp") ? "image/webp"
+                       : path.ends_with(".gif")  ? "image/gif"
+                                                 : "image/jpeg";
+    return nlohmann::json{{"type", "Image"},
+                          {"mediaType", type},
+                          {"url", urls.media_file(path)}};
+  };
+  if (account.avatar_file_path) actor["icon"] = image(*account.avatar_file_path);
+  if (account.header_file_path) actor["image"] = image(*account.header_file_path);
   auto aliases = nlohmann::json::parse(account.also_known_as_json, nullptr, false);
   if (aliases.is_array() && !aliases.empty()) actor["alsoKnownAs"] = aliases;
   return actor;

@@ -12,7 +12,6 @@ using nlohmann::json;
 constexpr int kMaxCharacters = 500;
 constexpr int kMaxMediaAttachments = 4;
 constexpr int kCharactersReservedPerUrl = 23;
-constexpr int kImageMatrixLimit = 33'177'600;  // 7680 x 4320 pixels
 constexpr int kVideoMatrixLimit = 8'294'400;   // 3840 x 2160 pixels
 constexpr int kVideoFrameRateLimit = 120;
 constexpr int kDescriptionLimit = 1500;
@@ -53,7 +52,7 @@ json polls_limits() {
 json media_limits(const InstanceView& instance) {
   return {{"supported_mime_types", instance.supported_mime_types},
           {"image_size_limit", instance.image_size_limit},
-          {"image_matrix_limit", kImageMatrixLimit},
+          {"image_matrix_limit", instance.image_matrix_limit},
           {"video_size_limit", instance.video_size_limit},
           {"video_frame_rate_limit", kVideoFrameRateLimit},
           {"video_matrix_limit", kVideoMatrixLimit}};

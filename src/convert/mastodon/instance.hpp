@@ -24,6 +24,7 @@ struct InstanceView {
   std::string version;            // "4.3.0 (compatible; vmst X.Y.Z)"
   std::string streaming_url;      // ws(s)://host, no path
   int64_t image_size_limit = 0;
+  int64_t image_matrix_limit = 0;
   int64_t video_size_limit = 0;
   std::vector<std::string> supported_mime_types;
   store::UsageCounts usage;

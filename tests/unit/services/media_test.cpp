@@ -4,6 +4,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "media/content_detection.hpp"
 #include "media/image_fixtures.hpp"
 #include "services/accounts.hpp"
 #include "store/migrations.hpp"
@@ -18,7 +19,7 @@ struct Fixture {
   store::Database db{store::DatabaseOptions{dir.path() / "vmst.db", 2, 2000, 2}};
   federation::LocalUrls urls{"https://social.example"};
   media::MediaStorage storage{dir.path() / "media"};
-  services::MediaLimits limits{1024, 4096};
+  services::MediaLimits limits{1024, 4096, 33177600};
   int64_t alice = 0, bob = 0;
   Fixture() {
     store::apply_migrations(db);
@@ -53,7 +54,7 @@ ServiceError::Kind kind_of(const std::function<void()>& fn) {
 }
 }  // namespace
 
-TEST_CASE("an uploaded image is stored under the media folder, ready, with its size in meta", "[media]") {
+TEST_CASE("an uploaded image is re-encoded under the media folder, ready, with sizes and blurhash", "[media]") {
   Fixture f;
   auto upload = f.png();
   upload.description = "a red dot";
@@ -62,14 +63,20 @@ TEST_CASE("an uploaded image is stored under the media folder, ready, with its s
   CHECK(media.type == "image");
   CHECK(media.state == "ready");
   CHECK(media.file_content_type == "image/png");
-  CHECK(media.file_size == static_cast<int64_t>(testing::kPng3x2.size()));
+
   REQUIRE(media.file_path);
   CHECK(media.file_path->rfind("media_attachments/" + std::to_string(media.id) + "/", 0) == 0);
   CHECK(media.file_path->size() > std::string("media_attachments//original.png").size());
   auto file = f.storage.resolve(*media.file_path);
   REQUIRE(file);
   std::ifstream in(*file, std::ios::binary);
-  CHECK(std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>()) == testing::kPng3x2);
+  const std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(media.file_size == static_cast<int64_t>(stored.size()));
+  CHECK(vmst::media::detect_mime_type(stored) == "image/png");
+  REQUIRE(media.thumbnail_path);  // the small preview
+  CHECK(f.storage.resolve(*media.thumbnail_path));
+  REQUIRE(media.blurhash);
+  CHECK(media.blurhash->size() == 36);
 
   auto meta = nlohmann::json::parse(media.meta_json);
   CHECK(meta["original"]["width"] == 3);
@@ -93,7 +100,18 @@ TEST_CASE("uploads are refused with Mastodon's validation messages", "[media]") 
   services::MediaUpload html;
   html.file = std::string_view("<html><body>not a picture</body></html>");
   CHECK(error_of([&] { services::upload_media(f.db, f.storage, f.limits, f.alice, html); }) ==
-        "Validation failed: File content type is invalid");
+        "Validation failed: File content type is invalid (the content is text/html)");
+
+  auto lying = f.png();
+  lying.declared_type = "image/jpeg";
+  CHECK(error_of([&] { services::upload_media(f.db, f.storage, f.limits, f.alice, lying); }) ==
+        "Validation failed: File content does not match its declared type: declared image/jpeg, content is image/png");
+
+  auto too_many_pixels = f.png();
+  auto small_matrix = f.limits;
+  small_matrix.image_matrix_limit = 5;
+  CHECK(error_of([&] { services::upload_media(f.db, f.storage, small_matrix, f.alice, too_many_pixels); }) ==
+        "Validation failed: Image is too large: 3x2 pixels, more than the limit of 5 pixels");
 
   std::string big = testing::kPng3x2 + std::string(2000, '\0');
   services::MediaUpload oversized;

@@ -5,6 +5,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "media/image_dimensions.hpp"
+#include "media/image_fixtures.hpp"
 #include "services/follows.hpp"
 #include "services/service_error.hpp"
 #include "support/social_fixture.hpp"
@@ -14,7 +16,7 @@ using services::ServiceError;
 
 namespace {
 
-const std::string kPng("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16);
+const std::string kPng = vmst::testing::kPng3x2;
 
 struct Profiles : testing::SocialFixture {
   store::AccountRecord alice = local("alice");
@@ -123,13 +125,23 @@ TEST_CASE("an avatar is stored under the media folder and replaces the previous 
   CHECK(first.account.avatar_file_path->rfind("accounts/avatars/", 0) == 0);
   std::ifstream in(first_path, std::ios::binary);
   std::string stored((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  CHECK(stored == kPng);
+  // Re-encoded at the avatar size, not the bytes sent.
+  auto size = vmst::media::image_dimensions(stored);
+  REQUIRE(size);
+  CHECK(size->width == 400);
+  CHECK(size->height == 400);
   auto second = p.update(with([](auto& u) { u.avatar = services::ImageUpload{"", kPng}; }));
   CHECK(second.account.avatar_file_path != first.account.avatar_file_path);
   CHECK_FALSE(std::filesystem::exists(first_path));
-  auto header = p.update(with([](auto& u) { u.header = services::ImageUpload{"application/octet-stream", "GIF89a-------"}; }));
+  auto header = p.update(
+      with([](auto& u) { u.header = services::ImageUpload{"application/octet-stream", vmst::testing::kGif4x7}; }));
   REQUIRE(header.account.header_file_path);
-  CHECK(header.account.header_file_path->find(".gif") != std::string::npos);
+  std::ifstream header_in(p.env.media_root / *header.account.header_file_path, std::ios::binary);
+  std::string header_bytes((std::istreambuf_iterator<char>(header_in)), std::istreambuf_iterator<char>());
+  auto header_size = vmst::media::image_dimensions(header_bytes);
+  REQUIRE(header_size);
+  CHECK(header_size->width == 1500);
+  CHECK(header_size->height == 500);
 }
 
 TEST_CASE("removing the avatar deletes its file and shows the default again", "[profile]") {
