@@ -168,6 +168,10 @@ void CommitPublisher::status_deleted(const store::CommitEvent& e) {
     const auto topic = topics::user(reader);
     if (bus_.subscriber_count(topic) > 0) bus_.publish(topic, StreamEvent{"delete", id, {}});
   }
+  for (int64_t list_id : e.list_ids) {
+    const auto topic = topics::list(list_id);
+    if (bus_.subscriber_count(topic) > 0) bus_.publish(topic, StreamEvent{"delete", id, {}});
+  }
   auto listening = all_public_topics();
   for (bool local : {true, false}) {
     for (auto& t : topics::hashtag_topics(e.tags, local)) {
