@@ -17,6 +17,7 @@
 #include "store/account_store.hpp"
 #include "store/ids.hpp"
 #include "store/interaction_store.hpp"
+#include "store/status_edit_poll_store.hpp"
 #include "store/status_store.hpp"
 #include "time/timestamps.hpp"
 
@@ -162,8 +163,10 @@ void status_history(ApiContext& api, Req req, Res res, Params p) {
   auto viewer = optional_viewer(req, api.db);
   int64_t id = path_id(p.get("id"));
   auto current = render_status(api, id, viewer);
+  std::unordered_map<int64_t, std::string> edit_polls;
   auto edits = api.db.read([&](store::Connection& c) {
     services::visible_status(c, id, viewer);
+    edit_polls = store::status_edit_poll_options(c, id);
     return store::status_edits(c, id);
   });
   auto media_by_id = [&](const nlohmann::json& media_ids) {
@@ -194,7 +197,8 @@ void status_history(ApiContext& api, Req req, Res res, Params p) {
     auto ids = nlohmann::json::parse(e.media_ids_json, nullptr, false);
     out.push_back(version(e.content, e.spoiler_text, e.sensitive, e.created_at,
                           ids.is_array() ? media_by_id(ids) : nlohmann::json::array(),
-                          edit_poll_json(e.poll_options_json)));
+                          edit_poll_json(edit_polls.contains(e.id) ? std::optional<std::string>(edit_polls.at(e.id))
+                                                                   : std::nullopt)));
   }
   http::send_json(res, 200, out);
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 
+#include "store/status_edit_poll_store.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/tag_store.hpp"
 #include "store/follow_store.hpp"
@@ -168,14 +169,18 @@ bool update_remote_note(store::Connection& c, const store::AccountRecord& author
     return true;
   }
   if (store::status_edits(c, s->id).empty()) {
-    store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, s->text, s->content, s->spoiler_text,
-                                  s->sensitive, "[]", s->created_at, poll_options_snapshot(c, s->id)});
+    const int64_t original_id = store::next_id();
+    store::insert_status_edit(c, {original_id, s->id, s->account_id, s->text, s->content, s->spoiler_text,
+                                  s->sensitive, "[]", s->created_at});
+    store::set_status_edit_poll_options(c, original_id, poll_options_snapshot(c, s->id));
   }
   const int64_t at = std::min(note.updated.value_or(now), now);
   store::update_status_content(c, s->id, "", note.content, note.summary, note.sensitive,
                                note.language ? note.language : s->language, at);
-  store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, "", note.content, note.summary,
-                                note.sensitive, "[]", at, poll_options_snapshot(c, s->id)});
+  const int64_t version_id = store::next_id();
+  store::insert_status_edit(c, {version_id, s->id, s->account_id, "", note.content, note.summary,
+                                note.sensitive, "[]", at});
+  store::set_status_edit_poll_options(c, version_id, poll_options_snapshot(c, s->id));
   store::unlink_status_tags(c, s->id);
   link_tags(c, s->id, note.hashtags, now);
   if (author.domain) record_remote_emojis(c, *author.domain, note.emojis, now);

@@ -149,7 +149,7 @@ ScheduledStatusView schedule_status(PostingContext& ctx, const NewStatus& reques
   check_new_status(ctx, request);
   return ctx.db.write([&](store::Connection& c) {
     check_limits(c, request.account_id, at, std::nullopt);
-    auto media = postable_media(c, ctx, request.account_id, request.media_ids, std::nullopt);
+    postable_media(c, ctx, request.account_id, request.media_ids, std::nullopt);
     store::ScheduledStatusRecord record{store::id_for_time(now), request.account_id, at,
                                         scheduled_params_json(request), now};
     store::insert_scheduled_status(c, record);

@@ -24,6 +24,7 @@
 #include "store/notification_store.hpp"
 #include "store/poll_store.hpp"
 #include "store/scheduled_status_store.hpp"
+#include "store/status_edit_poll_store.hpp"
 #include "store/status_store.hpp"
 #include "text/hashtag_name.hpp"
 #include "text/html_sanitizer.hpp"
@@ -363,9 +364,10 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
     for (auto& m : store::media_of_statuses(c, {s->id})) old_media.push_back(m.id);
     // The history holds every version; the first edit also records the original.
     if (store::status_edits(c, s->id).empty()) {
-      store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, s->text, s->content, s->spoiler_text,
-                                    s->sensitive, media_json_of(old_media), s->created_at,
-                                    poll_options_snapshot(c, s->id)});
+      const int64_t original_id = store::next_id();
+      store::insert_status_edit(c, {original_id, s->id, s->account_id, s->text, s->content, s->spoiler_text,
+                                    s->sensitive, media_json_of(old_media), s->created_at});
+      store::set_status_edit_poll_options(c, original_id, poll_options_snapshot(c, s->id));
     }
     std::vector<int64_t> new_media = old_media;
     if (edit.media_ids) {
@@ -382,9 +384,10 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
     const bool sensitive = edit.sensitive || !edit.spoiler_text.empty();
     store::update_status_content(c, s->id, edit.text, rendered.html, edit.spoiler_text, sensitive,
                                  edit.language ? edit.language : s->language, now);
-    store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, edit.text, rendered.html,
-                                  edit.spoiler_text, sensitive, media_json_of(new_media), now,
-                                  poll_options_snapshot(c, s->id)});
+    const int64_t version_id = store::next_id();
+    store::insert_status_edit(c, {version_id, s->id, s->account_id, edit.text, rendered.html,
+                                  edit.spoiler_text, sensitive, media_json_of(new_media), now});
+    store::set_status_edit_poll_options(c, version_id, poll_options_snapshot(c, s->id));
     store::delete_mentions(c, s->id);
     for (const auto& m : rendered.mentioned) store::insert_mention(c, store::next_id(), s->id, m.id, false);
     store::unlink_status_tags(c, s->id);

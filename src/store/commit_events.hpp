@@ -15,7 +15,7 @@ struct CommitEvent {
     NotificationCreated,  // notification_id for account_ids[0]
     StatusCreated,        // status_id
     StatusUpdated,        // status_id
-    StatusDeleted,        // status_id, was in the home feeds of account_ids, in lists list_ids and carried tags
+    StatusDeleted,        // status_id, was in the home feeds of account_ids and carried tags
     FiltersChanged,       // account_ids[0] created, changed or removed a filter
     ConversationUpdated,  // status_id became the last status of the conversation views of (local) account_ids
   };
@@ -24,7 +24,6 @@ struct CommitEvent {
   int64_t notification_id = 0;
   std::vector<int64_t> account_ids;
   std::vector<std::string> tags;  // normalised names
-  std::vector<int64_t> list_ids = {};
 };
 
 }  // namespace vmst::store

@@ -152,13 +152,6 @@ void delete_status(Connection& c, int64_t id) {
   // Whose home feeds held it, for the live delete events; the rows go with the status.
   CommitEvent deleted{CommitEvent::Kind::StatusDeleted, id, 0, home_feed_holders(c, id), {}};
   for (auto& [status_id, tag] : tags_of(c, {id})) deleted.tags.push_back(std::move(tag));
-  // The lists that showed it: lists holding its poster whose owners received it.
-  auto& lists = c.prepare(
-      "SELECT la.list_id FROM list_accounts la JOIN lists l ON l.id = la.list_id"
-      " WHERE la.account_id = (SELECT account_id FROM statuses WHERE id = ?1)"
-      " AND l.account_id IN (SELECT account_id FROM home_feed WHERE status_id = ?1)");
-  lists.bind(1, id);
-  while (lists.executeStep()) deleted.list_ids.push_back(lists.getColumn(0).getInt64());
   c.record_event(std::move(deleted));
   auto& fts = c.prepare("DELETE FROM statuses_fts WHERE rowid = ?");
   fts.bind(1, id);
@@ -300,7 +293,7 @@ std::vector<ApplicationName> application_names(Connection& c, const std::vector<
 void insert_status_edit(Connection& c, const StatusEditRecord& e) {
   auto& q = c.prepare(
       "INSERT INTO status_edits (id, status_id, account_id, text, content, spoiler_text, sensitive, media_ids,"
-      " created_at, poll_options) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      " created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind(1, e.id);
   q.bind(2, e.status_id);
   q.bind(3, e.account_id);
@@ -310,14 +303,13 @@ void insert_status_edit(Connection& c, const StatusEditRecord& e) {
   q.bind(7, e.sensitive ? 1 : 0);
   q.bind(8, e.media_ids_json);
   q.bind(9, e.created_at);
-  if (e.poll_options_json) q.bind(10, *e.poll_options_json); else q.bind(10);
   q.exec();
 }
 
 std::vector<StatusEditRecord> status_edits(Connection& c, int64_t status_id) {
   std::vector<StatusEditRecord> out;
   auto& q = c.prepare(
-      "SELECT id, status_id, account_id, text, content, spoiler_text, sensitive, media_ids, created_at, poll_options"
+      "SELECT id, status_id, account_id, text, content, spoiler_text, sensitive, media_ids, created_at"
       " FROM status_edits WHERE status_id = ? ORDER BY id");
   q.bind(1, status_id);
   while (q.executeStep()) {
@@ -331,7 +323,6 @@ std::vector<StatusEditRecord> status_edits(Connection& c, int64_t status_id) {
     e.sensitive = q.getColumn(6).getInt() != 0;
     e.media_ids_json = q.getColumn(7).getString();
     e.created_at = q.getColumn(8).getInt64();
-    e.poll_options_json = column_text(q, 9);
     out.push_back(std::move(e));
   }
   return out;

@@ -88,7 +88,6 @@ struct StatusEditRecord {
   bool sensitive = false;
   std::string media_ids_json = "[]";
   int64_t created_at = 0;
-  std::optional<std::string> poll_options_json = std::nullopt;  // ["a","b"]: the poll's options at this version
 };
 void insert_status_edit(Connection& c, const StatusEditRecord& edit);
 std::vector<StatusEditRecord> status_edits(Connection& c, int64_t status_id);
