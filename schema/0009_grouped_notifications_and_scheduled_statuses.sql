@@ -3,15 +3,7 @@
 ALTER TABLE notifications ADD COLUMN group_key TEXT;
 CREATE INDEX notifications_group ON notifications (account_id, group_key, id) WHERE group_key IS NOT NULL;
 
--- Statuses to be posted later: the posting parameters as the client sent them (Mastodon's ScheduledStatus.params).
-CREATE TABLE scheduled_statuses (
-  id            INTEGER PRIMARY KEY,
-  account_id    INTEGER NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,
-  scheduled_at  INTEGER NOT NULL,
-  params        TEXT    NOT NULL DEFAULT '{}',
-  created_at    INTEGER NOT NULL
-);
-CREATE INDEX scheduled_statuses_due ON scheduled_statuses (scheduled_at);
+-- Scheduled statuses (the table is in 0001) are listed per account.
 CREATE INDEX scheduled_statuses_account ON scheduled_statuses (account_id, id);
 
 -- Uploads waiting for their scheduled status: no other post may take them, and they stay until it is published.

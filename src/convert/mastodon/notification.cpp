@@ -29,8 +29,8 @@ nlohmann::json notification_json(const store::NotificationRow& n, const store::A
       {"type", n.type},
       {"created_at", format_iso8601_millis(n.created_at)},
       {"account", account_json(from, urls)},
-      // Grouped notifications (4.3) are not built; a group of one is what Mastodon's docs allow for that.
-      {"group_key", "ungrouped-" + std::to_string(n.id)},
+      // The group it belongs to in /api/v2/notifications; a notification of a type never grouped is its own.
+      {"group_key", n.group_key.value_or("ungrouped-" + std::to_string(n.id))},
       {"filtered", false},
   };
   if (notification_has_status(n.type)) {
