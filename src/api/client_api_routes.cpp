@@ -11,6 +11,7 @@
 #include "api/registration_routes.hpp"
 #include "api/report_routes.hpp"
 #include "api/saved_status_routes.hpp"
+#include "api/scheduled_status_routes.hpp"
 #include "api/status_routes.hpp"
 #include "api/stub_routes.hpp"
 #include "api/tag_routes.hpp"
@@ -23,6 +24,7 @@ void add_client_api_routes(http::Router& router, ApiContext& api) {
   add_oauth_routes(router, api);
   add_registration_routes(router, api);
   add_status_routes(router, api);
+  add_scheduled_status_routes(router, api);
   add_poll_routes(router, api);
   add_saved_status_routes(router, api);
   add_report_routes(router, api);

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "api/authentication.hpp"
+#include "api/grouped_notification_routes.hpp"
 #include "api/pagination.hpp"
 #include "api/path_ids.hpp"
 #include "convert/mastodon/notification.hpp"
@@ -20,7 +21,9 @@ constexpr int kMaxLimit = 80;
 constexpr int kDefaultUnreadLimit = 100;
 constexpr int kMaxUnreadLimit = 1000;
 
-services::NotificationQuery query_of(const http::RequestParams& params) {
+}  // namespace
+
+services::NotificationQuery notification_query(const http::RequestParams& params) {
   services::NotificationQuery query;
   query.types = params.strings("types");
   query.exclude_types = params.strings("exclude_types");
@@ -32,6 +35,20 @@ services::NotificationQuery query_of(const http::RequestParams& params) {
   }
   return query;
 }
+
+int unread_count_limit(const http::RequestParams& params) {
+  int limit = kDefaultUnreadLimit;
+  if (auto text = params.string("limit")) {
+    int64_t value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec == std::errc() && end == text->data() + text->size()) {
+      limit = static_cast<int>(std::clamp<int64_t>(value, 1, kMaxUnreadLimit));
+    }
+  }
+  return limit;
+}
+
+namespace {
 
 nlohmann::json render(const services::NotificationPage& page, const ApiContext& api) {
   nlohmann::json out = nlohmann::json::array();
@@ -54,7 +71,7 @@ void add_notification_routes(http::Router& router, ApiContext& api) {
                auto params = http::RequestParams::from(req);
                auto page = parse_page(params, kDefaultLimit, kMaxLimit);
                auto notifications =
-                   services::list_notifications(api.db, *viewer.account_id, query_of(params), to_id_page(page));
+                   services::list_notifications(api.db, *viewer.account_id, notification_query(params), to_id_page(page));
                if (!notifications.rows.empty()) {
                  set_link_header(res, req, api.urls.base(), page, notifications.rows.size(),
                                  notifications.rows.front().id, notifications.rows.back().id);
@@ -66,15 +83,9 @@ void add_notification_routes(http::Router& router, ApiContext& api) {
              [&api](const httplib::Request& req, httplib::Response& res, const http::PathParams&) {
                auto viewer = require_user(req, api.db, "read:notifications");
                auto params = http::RequestParams::from(req);
-               int limit = kDefaultUnreadLimit;
-               if (auto text = params.string("limit")) {
-                 int64_t value = 0;
-                 auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
-                 if (ec == std::errc() && end == text->data() + text->size()) {
-                   limit = static_cast<int>(std::clamp<int64_t>(value, 1, kMaxUnreadLimit));
-                 }
-               }
-               const auto count = services::unread_notification_count(api.db, *viewer.account_id, query_of(params), limit);
+               const auto count = services::unread_notification_count(api.db, *viewer.account_id,
+                                                                      notification_query(params),
+                                                                      unread_count_limit(params));
                http::send_json(res, 200, {{"count", count}});
              });
 
@@ -100,6 +111,8 @@ void add_notification_routes(http::Router& router, ApiContext& api) {
                services::dismiss_notification(api.db, *viewer.account_id, path_id(path, "id"));
                http::send_json(res, 200, nlohmann::json::object());
              });
+
+  add_grouped_notification_routes(router, api);
 }
 
 }  // namespace vmst::api

@@ -3,17 +3,21 @@
 #include "api/authentication.hpp"
 #include "api/pagination.hpp"
 #include "api/poll_params.hpp"
+#include "api/scheduled_status_routes.hpp"
 #include "api/path_ids.hpp"
 #include "api/status_rendering.hpp"
 #include "convert/mastodon/account.hpp"
+#include "convert/mastodon/scheduled_status.hpp"
 #include "convert/mastodon/status.hpp"
 #include "http/error_responses.hpp"
 #include "http/request_params.hpp"
+#include "services/scheduled_statuses.hpp"
 #include "services/status_interactions.hpp"
 #include "services/status_views.hpp"
 #include "store/account_store.hpp"
 #include "store/ids.hpp"
 #include "store/interaction_store.hpp"
+#include "store/status_edit_poll_store.hpp"
 #include "store/status_store.hpp"
 #include "time/timestamps.hpp"
 
@@ -41,9 +45,6 @@ std::vector<int64_t> parse_ids(const std::vector<std::string>& texts, const char
 void create_status(ApiContext& api, Req req, Res res) {
   auto principal = require_user(req, api.db, "write:statuses");
   auto params = http::RequestParams::from(req);
-  if (params.has("scheduled_at")) {
-    throw http::HttpError(422, "Scheduled posts are not supported on this server yet");
-  }
   services::NewStatus request;
   request.account_id = *principal.account_id;
   request.application_id = principal.application_id;
@@ -59,6 +60,15 @@ void create_status(ApiContext& api, Req req, Res res) {
   if (auto key = req.get_header_value("Idempotency-Key"); !key.empty()) request.idempotency_key = key;
   request.poll = poll_params(params);
   auto ctx = posting_context(api);
+  // A time already past posts now, as Mastodon's PostStatusService does; a later one answers a ScheduledStatus.
+  if (auto text = params.string("scheduled_at"); text && !text->empty()) {
+    const int64_t at = scheduled_at_param(*text), now = now_millis();
+    if (at > now) {
+      auto scheduled = services::schedule_status(ctx, request, at, now);
+      http::send_json(res, 200, convert::mastodon::scheduled_status_json(scheduled, api.urls));
+      return;
+    }
+  }
   int64_t id = services::post_status(ctx, request);
   http::send_json(res, 200, render_status(api, id, principal.account_id));
 }
@@ -139,12 +149,24 @@ void status_context(ApiContext& api, Req req, Res res, Params p) {
                    {"descendants", render_statuses(api, descendants, viewer)}});
 }
 
+// A StatusEdit's poll: {"options": [{"title": ...}]} from the option titles recorded with the version.
+nlohmann::json edit_poll_json(const std::optional<std::string>& options_json) {
+  if (!options_json) return nullptr;
+  auto titles = nlohmann::json::parse(*options_json, nullptr, false);
+  if (!titles.is_array()) return nullptr;
+  nlohmann::json options = nlohmann::json::array();
+  for (const auto& title : titles) options.push_back({{"title", title}});
+  return {{"options", std::move(options)}};
+}
+
 void status_history(ApiContext& api, Req req, Res res, Params p) {
   auto viewer = optional_viewer(req, api.db);
   int64_t id = path_id(p.get("id"));
   auto current = render_status(api, id, viewer);
+  std::unordered_map<int64_t, std::string> edit_polls;
   auto edits = api.db.read([&](store::Connection& c) {
     services::visible_status(c, id, viewer);
+    edit_polls = store::status_edit_poll_options(c, id);
     return store::status_edits(c, id);
   });
   auto media_by_id = [&](const nlohmann::json& media_ids) {
@@ -156,20 +178,27 @@ void status_history(ApiContext& api, Req req, Res res, Params p) {
   };
   nlohmann::json out = nlohmann::json::array();
   auto version = [&](const std::string& content, const std::string& spoiler, bool sensitive, int64_t at,
-                     nlohmann::json media) {
+                     nlohmann::json media, nlohmann::json poll) {
     return nlohmann::json{{"content", content},   {"spoiler_text", spoiler},
                           {"sensitive", sensitive}, {"created_at", format_iso8601_millis(at)},
-                          {"account", current["account"]}, {"poll", nullptr},
+                          {"account", current["account"]}, {"poll", std::move(poll)},
                           {"media_attachments", std::move(media)}, {"emojis", nlohmann::json::array()}};
   };
   if (edits.empty()) {
+    nlohmann::json poll = nullptr;
+    if (current["poll"].is_object()) {
+      poll = {{"options", nlohmann::json::array()}};
+      for (const auto& option : current["poll"]["options"]) poll["options"].push_back({{"title", option["title"]}});
+    }
     out.push_back(version(current["content"], current["spoiler_text"], current["sensitive"],
-                          store::id_time_millis(id), current["media_attachments"]));
+                          store::id_time_millis(id), current["media_attachments"], std::move(poll)));
   }
   for (const auto& e : edits) {
     auto ids = nlohmann::json::parse(e.media_ids_json, nullptr, false);
     out.push_back(version(e.content, e.spoiler_text, e.sensitive, e.created_at,
-                          ids.is_array() ? media_by_id(ids) : nlohmann::json::array()));
+                          ids.is_array() ? media_by_id(ids) : nlohmann::json::array(),
+                          edit_poll_json(edit_polls.contains(e.id) ? std::optional<std::string>(edit_polls.at(e.id))
+                                                                   : std::nullopt)));
   }
   http::send_json(res, 200, out);
 }

@@ -46,7 +46,6 @@ void add_stub_routes(http::Router& router, ApiContext& api) {
   router.add(Method::Get, "/api/v1/endorsements", empty_list(api, "read:accounts"));
   router.add(Method::Get, "/api/v1/featured_tags", empty_list(api, "read:accounts"));
   router.add(Method::Get, "/api/v1/featured_tags/suggestions", empty_list(api, "read:accounts"));
-  router.add(Method::Get, "/api/v1/scheduled_statuses", empty_list(api, "read:statuses"));
   router.add(Method::Get, "/api/v1/notifications/requests", empty_list(api, "read:notifications"));
 
   // No Web Push subscription can exist yet; Mastodon answers "none" with 404, which Elk tolerates.
@@ -67,6 +66,14 @@ void add_stub_routes(http::Router& router, ApiContext& api) {
   router.add(Method::Post, "/api/v1/statuses/:id/translate",
              [&api](const httplib::Request& req, httplib::Response&, const http::PathParams&) {
                require_scope(req, api.db, "read:statuses");
+               throw http::HttpError(404, "Record not found");
+             });
+
+  // Mastodon 4.3 shows statuses linking a URL only for a trending preview card (PreviewCard.joins(:trend)... find_by!
+  // answers 404 for any other link). No preview cards are kept here, so every link is unknown.
+  router.add(Method::Get, "/api/v1/timelines/link",
+             [&api](const httplib::Request& req, httplib::Response&, const http::PathParams&) {
+               optional_viewer(req, api.db);
                throw http::HttpError(404, "Record not found");
              });
 

@@ -16,6 +16,7 @@
 #include "services/instance_actor.hpp"
 #include "services/polls.hpp"
 #include "store/commit_event_relay.hpp"
+#include "services/scheduled_statuses.hpp"
 #include "store/domain_block_store.hpp"
 #include "store/migrations.hpp"
 #include "store/relationship_store.hpp"
@@ -173,10 +174,14 @@ void App::start() {
   });
   // Ended polls are closed within a couple of seconds (notifications, then the final counts to remote servers);
   // new counts of running local polls go out once their votes have gathered for a while; subscribed block lists
-  // are fetched again when due.
+  // are fetched again when due; due scheduled statuses are posted. All of it runs on the inbox processor's thread.
   processor_->set_periodic_task(
       [this] {
         const int64_t now = now_millis();
+        // Posting wakes the delivery engine itself; a mention of an unknown remote account may fetch it first.
+        services::PostingContext posting{*db_, urls_, config_.instance.domain, webfinger_.get(), delivery::enqueue,
+                                         [this] { delivery_->wake(); }};
+        services::publish_due_scheduled_statuses(posting, now);
         int queued = services::close_ended_polls(*db_, urls_, delivery::enqueue, now);
         queued += services::send_poll_count_updates(*db_, urls_, delivery::enqueue, now);
         // Subscribed block lists: a fetch blocks this thread for at most the fetch timeout, a few times a day.

@@ -4,6 +4,7 @@
 
 #include "convert/activitystreams/activities.hpp"
 #include "services/service_error.hpp"
+#include "services/notification_grouping.hpp"
 #include "store/account_domain_block_store.hpp"
 #include "store/feed_merge_store.hpp"
 #include "store/follow_store.hpp"
@@ -57,13 +58,13 @@ FollowOutcome record_incoming_follow(store::Connection& c, const store::AccountR
   if (target.locked) {
     if (store::insert_follow_request(c, store::next_id(), follower.id, target.id, follow_uri, now) &&
         !store::silenced_stranger(c, target.id, follower.id)) {
-      store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow_request", std::nullopt, now});
+      add_notification(c, {store::next_id(), target.id, follower.id, "follow_request", std::nullopt, now});
     }
     return FollowOutcome::Pending;
   }
   store::insert_follow(c, store::next_id(), follower.id, target.id, follow_uri, now);
   if (!store::silenced_stranger(c, target.id, follower.id)) {
-    store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow", std::nullopt, now});
+    add_notification(c, {store::next_id(), target.id, follower.id, "follow", std::nullopt, now});
   }
   return FollowOutcome::Accepted;
 }
@@ -96,7 +97,7 @@ void follow(store::Connection& c, Outbox& outbox, const store::AccountRecord& fo
   if (target.local() && !target.locked) {
     store::insert_follow(c, id, follower.id, target.id, std::nullopt, now);
     store::set_follow_options(c, follower.id, target.id, reblogs, notify, languages);
-    store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow", std::nullopt, now});
+    add_notification(c, {store::next_id(), target.id, follower.id, "follow", std::nullopt, now});
     store::merge_into_home_feed(c, follower.id, target.id, kFeedMergeLimit);
     return;
   }
@@ -105,7 +106,7 @@ void follow(store::Connection& c, Outbox& outbox, const store::AccountRecord& fo
   store::insert_follow_request(c, id, follower.id, target.id, uri, now);
   store::set_follow_request_options(c, follower.id, target.id, reblogs, notify, languages);
   if (target.local()) {
-    store::insert_notification(c, {store::next_id(), target.id, follower.id, "follow_request", std::nullopt, now});
+    add_notification(c, {store::next_id(), target.id, follower.id, "follow_request", std::nullopt, now});
   } else {
     outbox.send_to(c, follower, convert::as::follow_activity(*uri, follower, target), target, now);
   }

@@ -12,9 +12,7 @@
 
 namespace vmst::services {
 
-namespace {
-
-store::NotificationScope scope_of(int64_t viewer, const NotificationQuery& query) {
+store::NotificationScope notification_scope(int64_t viewer, const NotificationQuery& query) {
   const auto& known = shown_notification_types();
   store::NotificationScope scope;
   scope.account_id = viewer;
@@ -28,9 +26,8 @@ store::NotificationScope scope_of(int64_t viewer, const NotificationQuery& query
   return scope;
 }
 
-// Accounts and statuses of the rows, the statuses matched against the viewer's filters.
-NotificationPage load(store::Connection& c, int64_t viewer, std::vector<store::NotificationRow> rows,
-                      const std::vector<store::FilterRecord>& filters) {
+NotificationPage load_notification_page(store::Connection& c, int64_t viewer, std::vector<store::NotificationRow> rows,
+                                        const std::vector<store::FilterRecord>& filters) {
   NotificationPage page;
   std::vector<int64_t> account_ids, status_ids;
   for (const auto& n : rows) {
@@ -57,8 +54,6 @@ NotificationPage load(store::Connection& c, int64_t viewer, std::vector<store::N
   return page;
 }
 
-}  // namespace
-
 const std::vector<std::string>& shown_notification_types() {
   static const std::vector<std::string> kTypes = {"mention",   "status", "reblog", "follow", "follow_request",
                                                   "favourite", "poll",   "update", "severed_relationships"};
@@ -68,7 +63,7 @@ const std::vector<std::string>& shown_notification_types() {
 NotificationPage list_notifications(store::Database& db, int64_t viewer, const NotificationQuery& query,
                                     const store::IdPage& page) {
   return db.read([&](store::Connection& c) {
-    const auto scope = scope_of(viewer, query);
+    const auto scope = notification_scope(viewer, query);
     const auto filters = active_filters(c, viewer, scope.now);
     const auto hiding = hiding_filters(filters, FilterContext::Notifications);
     auto fetch = [&](const store::IdPage& p) { return store::notification_page(c, scope, p); };
@@ -87,7 +82,7 @@ NotificationPage list_notifications(store::Database& db, int64_t viewer, const N
     } else {
       rows = fetch(page);
     }
-    return load(c, viewer, std::move(rows), filters);
+    return load_notification_page(c, viewer, std::move(rows), filters);
   });
 }
 
@@ -98,7 +93,7 @@ NotificationPage get_notification(store::Database& db, int64_t viewer, int64_t i
     if (!row || std::find(known.begin(), known.end(), row->type) == known.end()) {
       throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
     }
-    auto page = load(c, viewer, {*row}, active_filters(c, viewer, now_millis()));
+    auto page = load_notification_page(c, viewer, {*row}, active_filters(c, viewer, now_millis()));
     if (page.rows.empty()) throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
     return page;
   });
@@ -116,7 +111,7 @@ void dismiss_notification(store::Database& db, int64_t viewer, int64_t id) {
 int64_t unread_notification_count(store::Database& db, int64_t viewer, const NotificationQuery& query, int limit) {
   return db.read([&](store::Connection& c) {
     auto marker = store::find_marker(c, viewer, "notifications");
-    return store::count_notifications_after(c, scope_of(viewer, query), marker ? marker->last_read_id : 0, limit);
+    return store::count_notifications_after(c, notification_scope(viewer, query), marker ? marker->last_read_id : 0, limit);
   });
 }
 

@@ -12,6 +12,7 @@
 #include "store/relationship_severance_store.hpp"
 #include "store/account_store.hpp"
 #include "store/database.hpp"
+#include "store/filter_store.hpp"
 #include "store/id_page.hpp"
 #include "store/notification_store.hpp"
 
@@ -37,6 +38,14 @@ struct NotificationPage {
     return it == severance_events.end() ? nullptr : &it->second;
   }
 };
+
+// The store's listing conditions for the query (shown types that were asked for and not excluded).
+store::NotificationScope notification_scope(int64_t viewer, const NotificationQuery& query);
+
+// Accounts and statuses of the rows, the statuses matched against the viewer's filters (FilterResults); rows whose
+// account, status or event is gone are left out rather than sent half empty.
+NotificationPage load_notification_page(store::Connection& c, int64_t viewer, std::vector<store::NotificationRow> rows,
+                                        const std::vector<store::FilterRecord>& filters);
 
 NotificationPage list_notifications(store::Database& db, int64_t viewer, const NotificationQuery& query,
                                     const store::IdPage& page);

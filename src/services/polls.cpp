@@ -10,6 +10,7 @@
 #include "services/service_error.hpp"
 #include "services/status_documents.hpp"
 #include "services/status_views.hpp"
+#include "services/notification_grouping.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/ids.hpp"
 #include "store/notification_store.hpp"
@@ -314,11 +315,11 @@ int close_ended_polls(store::Database& db, const federation::LocalUrls& urls, co
       if (!status || status->deleted_at || !author) return;
       // Mastodon's PollExpirationNotifyWorker: the author (when local) and every local voter hear it ended.
       if (author->local()) {
-        store::insert_notification(c, {store::next_id(), author->id, author->id, "poll", status->id, now});
+        add_notification(c, {store::next_id(), author->id, author->id, "poll", status->id, now});
       }
       for (const auto& voter : store::find_accounts(c, store::poll_voter_ids(c, poll->id))) {
         if (voter.local() && voter.id != author->id) {
-          store::insert_notification(c, {store::next_id(), voter.id, author->id, "poll", status->id, now});
+          add_notification(c, {store::next_id(), voter.id, author->id, "poll", status->id, now});
         }
       }
       if (!author->local() || !enqueue) return;
@@ -329,6 +330,12 @@ int close_ended_polls(store::Database& db, const federation::LocalUrls& urls, co
     });
   }
   return closed;
+}
+
+std::optional<std::string> poll_options_snapshot(store::Connection& c, int64_t status_id) {
+  auto poll = store::find_poll_by_status(c, status_id);
+  if (!poll) return std::nullopt;
+  return nlohmann::json(poll->options).dump();
 }
 
 }  // namespace vmst::services

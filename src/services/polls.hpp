@@ -76,4 +76,7 @@ int send_poll_count_updates(store::Database& db, const federation::LocalUrls& ur
 int close_ended_polls(store::Database& db, const federation::LocalUrls& urls, const federation::EnqueueDelivery& enqueue,
                       int64_t now);
 
+// The status's poll options as a JSON array of titles (what an edit records of its poll), or nullopt without a poll.
+std::optional<std::string> poll_options_snapshot(store::Connection& c, int64_t status_id);
+
 }  // namespace vmst::services

@@ -3,9 +3,11 @@
 #include "services/conversations.hpp"
 #include "services/polls.hpp"
 #include "services/remote_emojis.hpp"
+#include "services/notification_grouping.hpp"
 
 #include <algorithm>
 
+#include "store/status_edit_poll_store.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/tag_store.hpp"
 #include "store/follow_store.hpp"
@@ -56,7 +58,7 @@ void link_tags(store::Connection& c, int64_t status_id, const std::vector<std::s
 void notify(store::Connection& c, int64_t recipient, int64_t from, const char* type, int64_t status_id, int64_t now) {
   if (recipient == from || store::is_blocking(c, recipient, from)) return;
   if (store::silenced_stranger(c, recipient, from)) return;
-  store::insert_notification(c, {store::next_id(), recipient, from, type, status_id, now});
+  add_notification(c, {store::next_id(), recipient, from, type, status_id, now});
 }
 
 }  // namespace
@@ -167,14 +169,18 @@ bool update_remote_note(store::Connection& c, const store::AccountRecord& author
     return true;
   }
   if (store::status_edits(c, s->id).empty()) {
-    store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, s->text, s->content, s->spoiler_text,
+    const int64_t original_id = store::next_id();
+    store::insert_status_edit(c, {original_id, s->id, s->account_id, s->text, s->content, s->spoiler_text,
                                   s->sensitive, "[]", s->created_at});
+    store::set_status_edit_poll_options(c, original_id, poll_options_snapshot(c, s->id));
   }
   const int64_t at = std::min(note.updated.value_or(now), now);
   store::update_status_content(c, s->id, "", note.content, note.summary, note.sensitive,
                                note.language ? note.language : s->language, at);
-  store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, "", note.content, note.summary,
+  const int64_t version_id = store::next_id();
+  store::insert_status_edit(c, {version_id, s->id, s->account_id, "", note.content, note.summary,
                                 note.sensitive, "[]", at});
+  store::set_status_edit_poll_options(c, version_id, poll_options_snapshot(c, s->id));
   store::unlink_status_tags(c, s->id);
   link_tags(c, s->id, note.hashtags, now);
   if (author.domain) record_remote_emojis(c, *author.domain, note.emojis, now);

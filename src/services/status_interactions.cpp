@@ -4,6 +4,7 @@
 #include "delivery/fan_out.hpp"
 #include "services/service_error.hpp"
 #include "services/status_views.hpp"
+#include "services/notification_grouping.hpp"
 #include "store/account_store.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/follow_store.hpp"
@@ -68,7 +69,7 @@ void favourite_status(PostingContext& ctx, int64_t account_id, int64_t status_id
     auto author = store::find_account(c, status.account_id);
     if (!author) return;
     if (author->local() && author->id != account_id && !store::is_blocking(c, author->id, account_id)) {
-      store::insert_notification(c, {store::next_id(), author->id, account_id, "favourite", status.id, now});
+      add_notification(c, {store::next_id(), author->id, account_id, "favourite", status.id, now});
     }
     if (author->domain) {
       deliver(ctx, c, account_id, convert::as::like(liker, id, status.uri),
@@ -132,7 +133,7 @@ int64_t reblog_status(PostingContext& ctx, int64_t account_id, int64_t status_id
     store::insert_home_feed(c, home, wrapper.id);
     auto author = store::find_account(c, original.account_id);
     if (author && author->local() && author->id != account_id && !store::is_blocking(c, author->id, account_id)) {
-      store::insert_notification(c, {store::next_id(), author->id, account_id, "reblog", original.id, now});
+      add_notification(c, {store::next_id(), author->id, account_id, "reblog", original.id, now});
     }
     if (author) {
       deliver(ctx, c, account_id, convert::as::announce(wrapper, booster, original, *author),

@@ -14,6 +14,7 @@
 #include "services/polls.hpp"
 #include "services/service_error.hpp"
 #include "services/status_views.hpp"
+#include "services/notification_grouping.hpp"
 #include "store/account_store.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/tag_store.hpp"
@@ -22,6 +23,8 @@
 #include "store/media_store.hpp"
 #include "store/notification_store.hpp"
 #include "store/poll_store.hpp"
+#include "store/scheduled_status_store.hpp"
+#include "store/status_edit_poll_store.hpp"
 #include "store/status_store.hpp"
 #include "text/hashtag_name.hpp"
 #include "text/html_sanitizer.hpp"
@@ -116,9 +119,11 @@ void check_length(const PostingContext& ctx, const std::string& text, const std:
   }
 }
 
-// The author's unattached (or, for an edit, already attached) ready uploads, in the order given.
+// The author's unattached (or, for an edit, already attached) ready uploads, in the order given; an upload a
+// scheduled status holds only for that status.
 std::vector<store::MediaRecord> usable_media(store::Connection& c, const PostingContext& ctx, int64_t account_id,
-                                             const std::vector<int64_t>& ids, std::optional<int64_t> editing) {
+                                             const std::vector<int64_t>& ids, std::optional<int64_t> editing,
+                                             std::optional<int64_t> scheduled = std::nullopt) {
   if (static_cast<int>(ids.size()) > ctx.max_media) {
     throw ServiceError(Kind::Invalid, "Validation failed: Media attachments are limited to " +
                                           std::to_string(ctx.max_media));
@@ -127,6 +132,9 @@ std::vector<store::MediaRecord> usable_media(store::Connection& c, const Posting
   for (int64_t id : ids) {
     auto media = store::find_media(c, id);
     if (!media || media->account_id != account_id || (media->status_id && media->status_id != editing)) {
+      throw ServiceError(Kind::Invalid, "Validation failed: Media attachments are invalid");
+    }
+    if (auto reserved = store::media_reserved_for(c, id); reserved && reserved != scheduled) {
       throw ServiceError(Kind::Invalid, "Validation failed: Media attachments are invalid");
     }
     if (media->state != "ready") {
@@ -199,7 +207,7 @@ store::AccountRecord own_local_account(store::Connection& c, int64_t account_id)
 
 }  // namespace
 
-int64_t post_status(PostingContext& ctx, const NewStatus& request) {
+void check_new_status(const PostingContext& ctx, const NewStatus& request) {
   const std::string visibility = request.visibility.value_or("public");
   if (!valid_visibility(visibility)) throw ServiceError(Kind::Invalid, "Validation failed: Visibility is invalid");
   if (text::is_blank_status_text(request.text) && request.media_ids.empty()) {
@@ -207,6 +215,17 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
   }
   check_length(ctx, request.text, request.spoiler_text);
   check_poll(ctx, request.poll, !request.media_ids.empty());
+}
+
+std::vector<store::MediaRecord> postable_media(store::Connection& c, const PostingContext& ctx, int64_t account_id,
+                                               const std::vector<int64_t>& ids,
+                                               std::optional<int64_t> scheduled_status_id) {
+  return usable_media(c, ctx, account_id, ids, std::nullopt, scheduled_status_id);
+}
+
+int64_t post_status(PostingContext& ctx, const NewStatus& request) {
+  const std::string visibility = request.visibility.value_or("public");
+  check_new_status(ctx, request);
   if (request.idempotency_key) {
     auto earlier = ctx.db.read([&](store::Connection& c) {
       return store::find_idempotent_status(c, request.account_id, *request.idempotency_key,
@@ -228,7 +247,7 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
       }
     }
     auto author = own_local_account(c, request.account_id);
-    auto media = usable_media(c, ctx, author.id, request.media_ids, std::nullopt);
+    auto media = usable_media(c, ctx, author.id, request.media_ids, std::nullopt, request.from_scheduled_status_id);
 
     store::StatusRecord s;
     s.id = store::id_for_time(now);
@@ -282,7 +301,7 @@ int64_t post_status(PostingContext& ctx, const NewStatus& request) {
       if (m.local() && store::is_blocking(c, m.id, author.id)) continue;
       if (m.local() && visibility == "direct") home.push_back(m.id);
       if (m.local() && m.id != author.id) {
-        store::insert_notification(c, {store::next_id(), m.id, author.id, "mention", s.id, now});
+        add_notification(c, {store::next_id(), m.id, author.id, "mention", s.id, now});
       }
     }
     // Followers of its hashtags, as Mastodon's fan-out does for public statuses.
@@ -345,8 +364,10 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
     for (auto& m : store::media_of_statuses(c, {s->id})) old_media.push_back(m.id);
     // The history holds every version; the first edit also records the original.
     if (store::status_edits(c, s->id).empty()) {
-      store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, s->text, s->content, s->spoiler_text,
+      const int64_t original_id = store::next_id();
+      store::insert_status_edit(c, {original_id, s->id, s->account_id, s->text, s->content, s->spoiler_text,
                                     s->sensitive, media_json_of(old_media), s->created_at});
+      store::set_status_edit_poll_options(c, original_id, poll_options_snapshot(c, s->id));
     }
     std::vector<int64_t> new_media = old_media;
     if (edit.media_ids) {
@@ -363,8 +384,10 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
     const bool sensitive = edit.sensitive || !edit.spoiler_text.empty();
     store::update_status_content(c, s->id, edit.text, rendered.html, edit.spoiler_text, sensitive,
                                  edit.language ? edit.language : s->language, now);
-    store::insert_status_edit(c, {store::next_id(), s->id, s->account_id, edit.text, rendered.html,
+    const int64_t version_id = store::next_id();
+    store::insert_status_edit(c, {version_id, s->id, s->account_id, edit.text, rendered.html,
                                   edit.spoiler_text, sensitive, media_json_of(new_media), now});
+    store::set_status_edit_poll_options(c, version_id, poll_options_snapshot(c, s->id));
     store::delete_mentions(c, s->id);
     for (const auto& m : rendered.mentioned) store::insert_mention(c, store::next_id(), s->id, m.id, false);
     store::unlink_status_tags(c, s->id);
@@ -378,7 +401,7 @@ void edit_status(PostingContext& ctx, const StatusEdit& edit) {
       if (!reblog) continue;
       auto booster = store::find_account(c, reblog->account_id);
       if (booster && booster->local() && booster->id != author.id) {
-        store::insert_notification(c, {store::next_id(), booster->id, author.id, "update", s->id, now});
+        add_notification(c, {store::next_id(), booster->id, author.id, "update", s->id, now});
       }
     }
 

@@ -17,6 +17,7 @@
 #include "federation/webfinger_client.hpp"
 #include "services/poll_input.hpp"
 #include "store/database.hpp"
+#include "store/media_store.hpp"
 
 namespace vmst::services {
 
@@ -43,7 +44,19 @@ struct NewStatus {
   std::optional<std::string> language;
   std::optional<std::string> idempotency_key;
   std::optional<PollInput> poll;
+  // Publishing a scheduled status: the uploads reserved for it may be used.
+  std::optional<int64_t> from_scheduled_status_id = std::nullopt;
 };
+
+// The checks a new status must pass before anything is written (visibility, blank text, length, poll). Throws
+// ServiceError.
+void check_new_status(const PostingContext& ctx, const NewStatus& request);
+
+// The author's unattached ready uploads, in the order given; uploads reserved for a scheduled status only for that
+// one (`scheduled_status_id`). Throws ServiceError.
+std::vector<store::MediaRecord> postable_media(store::Connection& c, const PostingContext& ctx, int64_t account_id,
+                                               const std::vector<int64_t>& ids,
+                                               std::optional<int64_t> scheduled_status_id);
 
 // Returns the new status id (or the earlier one for a repeated Idempotency-Key). Throws ServiceError.
 int64_t post_status(PostingContext& ctx, const NewStatus& request);

@@ -17,6 +17,8 @@ struct NotificationRow {
   std::string type;
   std::optional<int64_t> status_id;
   int64_t created_at;
+  // Shared by the notifications shown as one group (services/notification_grouping); none: a group of its own.
+  std::optional<std::string> group_key = std::nullopt;
 };
 
 void insert_notification(Connection& c, const NotificationRow& row);
@@ -50,6 +52,37 @@ int64_t count_notifications_after(Connection& c, const NotificationScope& scope,
 std::optional<NotificationRow> find_notification(Connection& c, int64_t account_id, int64_t id);
 
 void delete_all_notifications(Connection& c, int64_t account_id);
+
+// The group key of the account's newest notification whose key starts with `prefix` ("favourite-12-").
+std::optional<std::string> latest_group_key(Connection& c, int64_t account_id, const std::string& prefix);
+
+// Grouped listing (v2): the newest shown notification of each group within the page (oldest of each for a min_id
+// page), newest first, at most page.limit groups. Notifications of the `grouped_types` group by their key; every
+// other one is a group of its own.
+std::vector<NotificationRow> notification_group_heads(Connection& c, const NotificationScope& scope,
+                                                      const std::vector<std::string>& grouped_types,
+                                                      const IdPage& page);
+
+// How many groups of shown notifications are newer than after_id, counting up to `limit`.
+int64_t count_notification_groups_after(Connection& c, const NotificationScope& scope,
+                                        const std::vector<std::string>& grouped_types, int64_t after_id, int limit);
+
+// What a group is made of, up to the newest notification `up_to` (Mastodon's load_groups_data).
+struct NotificationGroupData {
+  int64_t most_recent_id = 0;
+  std::vector<int64_t> sample_account_ids;  // newest first, at most `samples`
+  int64_t count = 0;
+  int64_t oldest_id_from = 0;               // the oldest notification with id >= the `from` bound
+  int64_t latest_created_at = 0;
+};
+std::optional<NotificationGroupData> notification_group_data(Connection& c, int64_t account_id,
+                                                             const std::string& group_key, int64_t from, int64_t up_to,
+                                                             int samples);
+
+// The account's notifications of one group ("ungrouped-<id>" names a single notification), newest first.
+std::vector<NotificationRow> notifications_in_group(Connection& c, int64_t account_id, const std::string& group_key);
+// Removes them; the number removed.
+int delete_notification_group(Connection& c, int64_t account_id, const std::string& group_key);
 // True when the account had such a notification.
 bool delete_notification(Connection& c, int64_t account_id, int64_t id);
 

@@ -168,6 +168,19 @@ void CommitPublisher::status_deleted(const store::CommitEvent& e) {
     const auto topic = topics::user(reader);
     if (bus_.subscriber_count(topic) > 0) bus_.publish(topic, StreamEvent{"delete", id, {}});
   }
+  // The lists of those who received it: the status is gone with its author's list membership, and clients
+  // ignore the ids of statuses they never showed.
+  auto lists = db_.read([&](store::Connection& c) {
+    std::vector<int64_t> out;
+    for (int64_t reader : e.account_ids) {
+      for (const auto& l : store::lists_of(c, reader)) out.push_back(l.id);
+    }
+    return out;
+  });
+  for (int64_t list_id : lists) {
+    const auto topic = topics::list(list_id);
+    if (bus_.subscriber_count(topic) > 0) bus_.publish(topic, StreamEvent{"delete", id, {}});
+  }
   auto listening = all_public_topics();
   for (bool local : {true, false}) {
     for (auto& t : topics::hashtag_topics(e.tags, local)) {

@@ -119,8 +119,9 @@ void HttpSession::authenticate(HttpRequest request, std::function<void(HttpReque
   if (!token || !check_token) return respond(refuse(request, http::status::unauthorized, kInvalidToken));
 
   // On the lookup thread: the app's check reads SQLite, and the io thread serves every open stream.
-  context_.lookups.run([check_token, token = std::move(*token)] { return check_token(token); }, context_.io,
-                       [self = shared_from_this(), request = std::move(request), open = std::move(open)](
+  context_.lookups.run([check_token, token = *token] { return check_token(token); }, context_.io,
+                       [self = shared_from_this(), request = std::move(request), open = std::move(open),
+                        token = *token](
                            std::optional<std::optional<StreamPrincipal>> result) mutable {
                          if (self->closed_) return;
                          if (!result) {
@@ -129,6 +130,7 @@ void HttpSession::authenticate(HttpRequest request, std::function<void(HttpReque
                          } else if (!*result) {
                            self->respond(refuse(request, http::status::unauthorized, kInvalidToken));
                          } else {
+                           (*result)->token = token;
                            open(std::move(request), std::move(**result));
                          }
                        });

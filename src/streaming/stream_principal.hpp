@@ -11,6 +11,7 @@ namespace vmst::streaming {
 struct StreamPrincipal {
   int64_t account_id = 0;
   std::vector<std::string> scopes;  // the token's OAuth scopes: "read", "read:statuses", "write", ...
+  std::string token = {};           // the access token itself, checked again while its streams stay open
 
   bool has_any_scope(std::initializer_list<std::string_view> wanted) const;
 };

@@ -10,12 +10,14 @@ StreamSession::StreamSession(SessionContext& context, StreamPrincipal who)
       who_(std::move(who)),
       queue_(std::make_shared<OutboundQueue>(context.options.max_queued_frames, context.options.max_queued_bytes)),
       subscriptions_(context.bus, who_.account_id, context.options.max_subscriptions_per_connection),
-      tick_(context.io) {}
+      tick_(context.io),
+      token_recheck_(context.io) {}
 
 bool StreamSession::begin() {
   registry_id_ = context_.registry.add(weak_from_this());
   if (registry_id_ == 0) return false;
   schedule_tick();
+  schedule_token_recheck();
   return true;
 }
 
@@ -24,6 +26,7 @@ void StreamSession::end() {
   queue_->close();
   subscriptions_.clear();
   tick_.cancel();
+  token_recheck_.cancel();
   if (registry_id_ != 0) context_.registry.remove(registry_id_);
   registry_id_ = 0;
 }
@@ -72,6 +75,30 @@ void StreamSession::schedule_tick() {
     }
     self->on_tick();
     if (!self->closed_) self->schedule_tick();
+  });
+}
+
+void StreamSession::schedule_token_recheck() {
+  const auto& check_token = context_.callbacks.check_token;
+  if (who_.token.empty() || !check_token) return;
+  token_recheck_.expires_after(context_.options.token_recheck_interval);
+  token_recheck_.async_wait([weak = weak_from_this()](const boost::system::error_code& ec) {
+    auto self = weak.lock();
+    if (ec || !self || self->closed_) return;
+    self->context_.lookups.run(
+        [check = self->context_.callbacks.check_token, token = self->who_.token] { return check(token); },
+        self->context_.io, [weak](std::optional<std::optional<StreamPrincipal>> result) {
+          auto session = weak.lock();
+          if (!session || session->closed_) return;
+          // A lookup that failed (the database busy) is no verdict: check again next time.
+          if (result && !*result) {
+            spdlog::info("streaming: closing account {}'s stream: its access token is no longer valid",
+                         session->who_.account_id);
+            session->close_now();
+            return;
+          }
+          session->schedule_token_recheck();
+        });
   });
 }
 

@@ -60,8 +60,12 @@ class StreamSession : public ClosableSession, public std::enable_shared_from_thi
 
  private:
   void schedule_tick();
+  // Checks the token again every token_recheck_interval (on the lookup thread) and closes the session once it is
+  // no longer valid.
+  void schedule_token_recheck();
 
   boost::asio::steady_timer tick_;
+  boost::asio::steady_timer token_recheck_;
   uint64_t registry_id_ = 0;
   std::chrono::steady_clock::time_point write_started_at_;
 };

@@ -19,6 +19,9 @@ struct StreamingOptions {
   std::chrono::milliseconds heartbeat_interval{15'000};    // SSE comment; WebSocket ping after this much silence
   std::chrono::milliseconds request_timeout{10'000};       // to send a request, and to finish a WebSocket handshake
   std::chrono::milliseconds write_stall_timeout{60'000};   // one write pending this long drops the client
+  // How often an open stream's token is checked again: a revoked token, or a suspended or deleted account (which
+  // the CLI may do from another process), closes its streams within this time.
+  std::chrono::milliseconds token_recheck_interval{3'000};
 };
 
 struct StreamingCallbacks {

@@ -95,7 +95,7 @@ def test_instance_v2_has_every_required_key_with_the_documented_types(vmst):
     assert registrations["enabled"] is False and registrations["approval_required"] is False
     for key in ["message", "min_age", "reason_required", "url"]:
         assert key in registrations, key
-    assert body["api_versions"] == {"mastodon": 1}
+    assert body["api_versions"] == {"mastodon": 2}
     assert body["contact"] == {"email": "", "account": None}
     assert body["rules"] == []
 

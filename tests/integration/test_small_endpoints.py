@@ -119,3 +119,13 @@ def test_streaming_health_answers_ok_in_plain_text_on_the_main_listener(vmst):
 def test_empty_list_endpoints_are_cors_enabled_for_browser_clients(vmst):
     r = api(vmst, "GET", "/api/v1/trends/tags", headers={"Origin": "https://elk.zone"})
     assert r.headers.get("access-control-allow-origin") == "*"
+
+
+def test_the_link_timeline_answers_not_found_for_a_link_without_a_trending_card(vmst):
+    # Mastodon 4.3 serves /api/v1/timelines/link only for trending preview cards; none are kept here.
+    alice = make_user(vmst, "alice")
+    for token in (None, alice.token):
+        r = api(vmst, "GET", "/api/v1/timelines/link?url=https%3A%2F%2Fexample.org%2Fa", token)
+        assert (r.status, r.json()) == (404, {"error": "Record not found"})
+    r = api(vmst, "GET", "/api/v1/timelines/link?url=x", "not-a-token")
+    assert r.status == 401

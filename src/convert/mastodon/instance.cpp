@@ -147,8 +147,8 @@ json instance_v2_json(const InstanceView& instance, const federation::LocalUrls&
         {"message", nullptr},
         {"min_age", nullptr},
         {"url", nullptr}}},
-      // 1 until grouped notifications (/api/v2/notifications) exist: Phanpy switches to them at 2.
-      {"api_versions", {{"mastodon", 1}}},
+      // 2 as Mastodon 4.3: grouped notifications (/api/v2/notifications) exist, and Phanpy uses them from 2.
+      {"api_versions", {{"mastodon", 2}}},
       {"contact", {{"email", instance.contact_email}, {"account", contact_account_json(instance, urls)}}},
       {"rules", rules_json(instance)},
   };

@@ -11,6 +11,16 @@ bool notification_has_status(std::string_view type) {
          type == "update";
 }
 
+nlohmann::json severance_event_json(const store::SeveranceEventView& event) {
+  return {{"id", std::to_string(event.id)},
+          {"type", event.type},
+          {"purged", event.purged},
+          {"target_name", event.target_name},
+          {"followers_count", event.followers_count},
+          {"following_count", event.following_count},
+          {"created_at", format_iso8601_millis(event.created_at)}};
+}
+
 nlohmann::json notification_json(const store::NotificationRow& n, const store::AccountRecord& from,
                                  const StatusBundle& statuses, const federation::LocalUrls& urls,
                                  const store::SeveranceEventView* event) {
@@ -19,8 +29,8 @@ nlohmann::json notification_json(const store::NotificationRow& n, const store::A
       {"type", n.type},
       {"created_at", format_iso8601_millis(n.created_at)},
       {"account", account_json(from, urls)},
-      // Grouped notifications (4.3) are not built; a group of one is what Mastodon's docs allow for that.
-      {"group_key", "ungrouped-" + std::to_string(n.id)},
+      // The group it belongs to in /api/v2/notifications; a notification of a type never grouped is its own.
+      {"group_key", n.group_key.value_or("ungrouped-" + std::to_string(n.id))},
       {"filtered", false},
   };
   if (notification_has_status(n.type)) {
@@ -31,13 +41,7 @@ nlohmann::json notification_json(const store::NotificationRow& n, const store::A
   }
   if (n.type == "severed_relationships") {
     if (event == nullptr) return nullptr;
-    json["event"] = {{"id", std::to_string(event->id)},
-                     {"type", event->type},
-                     {"purged", event->purged},
-                     {"target_name", event->target_name},
-                     {"followers_count", event->followers_count},
-                     {"following_count", event->following_count},
-                     {"created_at", format_iso8601_millis(event->created_at)}};
+    json["event"] = severance_event_json(*event);
   }
   return json;
 }

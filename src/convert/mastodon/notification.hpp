@@ -15,6 +15,9 @@ namespace vmst::convert::mastodon {
 // mention, status, reblog, favourite, poll and update carry a status.
 bool notification_has_status(std::string_view type);
 
+// RelationshipSeveranceEvent.
+nlohmann::json severance_event_json(const store::SeveranceEventView& event);
+
 // `from` is the account that caused it; the status (if any) comes from the bundle; `event` is the relationship
 // severance event of a severed_relationships notification. Null when something it needs is missing.
 nlohmann::json notification_json(const store::NotificationRow& notification, const store::AccountRecord& from,
