@@ -42,7 +42,6 @@ std::string page(const std::string& title, const std::string& instance_title, co
   return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
          "<meta name=\"robots\" content=\"noindex\">"
-         "<link rel=\"icon\" href=\"/static/icons/icon-192x192.png\">"
          "<title>" + html_escaped(title) + " - " + html_escaped(instance_title) + "</title>"
          "<style>" + std::string(kStyle) + "</style></head><body><main>" + body + "</main></body></html>\n";
 }

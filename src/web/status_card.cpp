@@ -20,7 +20,9 @@ TemplateData media_data(const store::MediaRecord& m, const federation::LocalUrls
   TemplateData d;
   d.set("url", url);
   d.set("preview_url", preview);
-  d.set("description", m.description.value_or(""));
+  // The link around a picture takes its name from the alt text: without one, screen readers would read a bare URL.
+  const std::string description = m.description.value_or("");
+  d.set("description", description.empty() ? std::string("Attachment without a description") : description);
   d.set("is_image", m.type == "image" || m.type == "unknown");
   d.set("is_video", m.type == "video" || m.type == "gifv");
   d.set("is_gifv", m.type == "gifv");
