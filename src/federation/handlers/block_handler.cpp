@@ -3,26 +3,17 @@
 #include <spdlog/spdlog.h>
 
 #include "convert/activitystreams/remote_actor.hpp"
+#include "federation/handlers/local_object_account.hpp"
 #include "services/blocks.hpp"
 #include "services/outbox.hpp"
 #include "store/block_store.hpp"
 
 namespace vmst::federation {
 
-namespace {
-std::optional<store::AccountRecord> local_account(const HandlerContext& ctx, const nlohmann::json& object) {
-  auto uri = convert::as::id_of(object);
-  if (!uri) return std::nullopt;
-  auto account = ctx.db.read([&](store::Connection& c) { return store::find_account_by_uri(c, *uri); });
-  if (!account || !account->local() || account->actor_type == "Application") return std::nullopt;
-  return account;
-}
-}  // namespace
-
 void handle_block(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
                   int64_t now) {
   if (actor.local()) return;
-  auto target = local_account(ctx, activity.value("object", nlohmann::json()));
+  auto target = local_object_account(ctx, activity.value("object", nlohmann::json()));
   if (!target) {
     spdlog::debug("inbox: Block of an unknown or non-local actor from {} ignored", actor.uri);
     return;
@@ -39,7 +30,7 @@ bool handle_undo_block(const HandlerContext& ctx, const nlohmann::json& block, c
   if (block.is_object() && block.contains("object")) {
     auto blocker = convert::as::id_of(block.value("actor", nlohmann::json()));
     if (blocker && *blocker != actor.uri) return false;  // only the blocker lifts its block
-    if (auto target = local_account(ctx, block["object"])) target_id = target->id;
+    if (auto target = local_object_account(ctx, block["object"])) target_id = target->id;
   }
   if (!target_id) {
     auto block_id = convert::as::id_of(block);

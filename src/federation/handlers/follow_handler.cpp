@@ -4,25 +4,16 @@
 
 #include "convert/activitystreams/activities.hpp"
 #include "convert/activitystreams/remote_actor.hpp"
+#include "federation/handlers/local_object_account.hpp"
 #include "services/follows.hpp"
 #include "store/follow_store.hpp"
 #include "store/ids.hpp"
 
 namespace vmst::federation {
 
-namespace {
-std::optional<store::AccountRecord> local_target(const HandlerContext& ctx, const nlohmann::json& object) {
-  auto uri = convert::as::id_of(object);
-  if (!uri) return std::nullopt;
-  auto account = ctx.db.read([&](store::Connection& c) { return store::find_account_by_uri(c, *uri); });
-  if (!account || !account->local() || account->actor_type == "Application") return std::nullopt;
-  return account;
-}
-}  // namespace
-
 void handle_follow(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
                    int64_t now) {
-  auto target = local_target(ctx, activity.value("object", nlohmann::json()));
+  auto target = local_object_account(ctx, activity.value("object", nlohmann::json()));
   if (!target) {
     spdlog::debug("inbox: Follow of an unknown or non-local actor from {} ignored", actor.uri);
     return;
@@ -58,7 +49,7 @@ void handle_undo_follow(const HandlerContext& ctx, const nlohmann::json& follow,
   if (follow.is_object()) {
     auto follower = convert::as::id_of(follow.value("actor", nlohmann::json()));
     if (follower && *follower != actor.uri) return;  // only the follower can undo its follow
-    target = local_target(ctx, follow.value("object", nlohmann::json()));
+    target = local_object_account(ctx, follow.value("object", nlohmann::json()));
   }
   if (!target) {
     // Only the Follow's id was given: find what it recorded.
