@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <memory>
+#include <semaphore>
 #include <vector>
 
 #include "media/blurhash.hpp"
@@ -18,6 +19,24 @@ struct Unref {
   void operator()(VipsImage* image) const { g_object_unref(image); }
 };
 using Image = std::unique_ptr<VipsImage, Unref>;
+
+// Images decoded at once, whatever the number of HTTP threads uploading: one image takes tens of megabytes while it
+// is processed and a 2-core machine gains no speed from more, so the rest wait here instead of adding up in memory.
+constexpr std::ptrdiff_t kConcurrentImages = 2;
+
+class ImageSlot {
+ public:
+  ImageSlot() { slots().acquire(); }
+  ~ImageSlot() { slots().release(); }
+  ImageSlot(const ImageSlot&) = delete;
+  ImageSlot& operator=(const ImageSlot&) = delete;
+
+ private:
+  static std::counting_semaphore<kConcurrentImages>& slots() {
+    static std::counting_semaphore<kConcurrentImages> semaphore(kConcurrentImages);
+    return semaphore;
+  }
+};
 
 constexpr int kMaxFrames = 1000;  // an animation's frames are bounded as well as each frame's size
 
@@ -217,6 +236,7 @@ std::pair<int, int> original_box(const Header& header) {
 
 ProcessedImage process_attachment_image(std::string_view bytes, const std::string& mime, int64_t max_pixels) {
   start_vips();
+  ImageSlot slot;
   const Header header = read_header(bytes, mime, max_pixels);
   const bool animated = header.frames > 1;
   const auto [box_width, box_height] = original_box(header);
@@ -238,6 +258,7 @@ ProcessedImage process_attachment_image(std::string_view bytes, const std::strin
 ProcessedImage process_profile_image(std::string_view bytes, const std::string& mime, int64_t max_pixels, int width,
                                      int height) {
   start_vips();
+  ImageSlot slot;
   const Header header = read_header(bytes, mime, max_pixels);
   (void)header;
   // A still image from the first frame: a cropped animation is more than an avatar needs to be.

@@ -6,7 +6,8 @@
 // Untrusted input: the header is read first and an image whose pixel count is over the limit is refused before a
 // pixel is decoded (a decompression bomb is a few kilobytes that claim gigapixels). The decode itself streams
 // (libvips' sequential access with shrink-on-load), so an image within the limit costs memory for a band of rows
-// and the output, not for the whole bitmap.
+// and the output, not for the whole bitmap. At most two images are processed at once in the whole process; further
+// callers wait their turn.
 #include <cstdint>
 #include <optional>
 #include <stdexcept>

@@ -2,45 +2,16 @@
 
 #include <array>
 
+#include "net/url_encoding.hpp"
+
 namespace vmst::streaming {
-
-namespace {
-
-int hex_value(char ch) {
-  if (ch >= '0' && ch <= '9') return ch - '0';
-  if (ch >= 'a' && ch <= 'f') return ch - 'a' + 10;
-  if (ch >= 'A' && ch <= 'F') return ch - 'A' + 10;
-  return -1;
-}
-
-// A malformed escape is kept as typed rather than refused: the value is only compared, never trusted.
-std::string percent_decode(std::string_view text, bool plus_is_space) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    char ch = text[i];
-    if (ch == '%' && i + 2 < text.size()) {
-      int hi = hex_value(text[i + 1]);
-      int lo = hex_value(text[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out.push_back(static_cast<char>(hi * 16 + lo));
-        i += 2;
-        continue;
-      }
-    }
-    out.push_back(plus_is_space && ch == '+' ? ' ' : ch);
-  }
-  return out;
-}
-
-}  // namespace
 
 RequestTarget parse_request_target(std::string_view target) {
   RequestTarget out;
   auto question = target.find('?');
   std::string_view path = target.substr(0, question);
   if (auto hash = path.find('#'); hash != std::string_view::npos) path = path.substr(0, hash);
-  out.path = percent_decode(path, false);
+  out.path = net::percent_decode(path, false);
   while (out.path.size() > 1 && out.path.back() == '/') out.path.pop_back();
   if (out.path.empty()) out.path = "/";
 
@@ -53,8 +24,8 @@ RequestTarget parse_request_target(std::string_view target) {
     query = amp == std::string_view::npos ? std::string_view{} : query.substr(amp + 1);
     if (pair.empty()) continue;
     auto eq = pair.find('=');
-    std::string key = percent_decode(pair.substr(0, eq), true);
-    std::string value = eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1), true);
+    std::string key = net::percent_decode(pair.substr(0, eq), true);
+    std::string value = eq == std::string_view::npos ? std::string{} : net::percent_decode(pair.substr(eq + 1), true);
     out.query.emplace(std::move(key), std::move(value));
   }
   return out;

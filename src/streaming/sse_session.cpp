@@ -68,19 +68,9 @@ void SseSession::watch_for_close() {
 }
 
 void SseSession::on_wake() {
-  if (closed_ || dropped_for_overflow("event stream") || writing_) return;
-  auto next = queue_->pop();
-  switch (next.kind) {
-    case OutboundQueue::Popped::Kind::Empty:
-    case OutboundQueue::Popped::Kind::Closed:
-      return;
-    case OutboundQueue::Popped::Kind::Overflowed:
-      close_now();  // it overflowed after the check above
-      return;
-    case OutboundQueue::Popped::Kind::Frame:
-      break;
-  }
-  write(chunked_ ? http_chunk(next.frame) : std::move(next.frame));
+  auto frame = next_frame("event stream");
+  if (!frame) return;
+  write(chunked_ ? http_chunk(*frame) : std::move(*frame));
 }
 
 void SseSession::on_tick() { enqueue(std::string(kSseHeartbeat)); }

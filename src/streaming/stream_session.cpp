@@ -57,6 +57,22 @@ bool StreamSession::dropped_for_overflow(std::string_view transport) {
   return true;
 }
 
+std::optional<std::string> StreamSession::next_frame(std::string_view transport) {
+  if (closed_ || dropped_for_overflow(transport) || writing_) return std::nullopt;
+  auto next = queue_->pop();
+  switch (next.kind) {
+    case OutboundQueue::Popped::Kind::Empty:
+    case OutboundQueue::Popped::Kind::Closed:
+      return std::nullopt;
+    case OutboundQueue::Popped::Kind::Overflowed:
+      close_now();  // it overflowed after the check above
+      return std::nullopt;
+    case OutboundQueue::Popped::Kind::Frame:
+      break;
+  }
+  return std::move(next.frame);
+}
+
 void StreamSession::write_started() {
   writing_ = true;
   write_started_at_ = std::chrono::steady_clock::now();

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,11 +41,12 @@ class StreamSession : public ClosableSession, public std::enable_shared_from_thi
   // A frame from the io thread itself: an error message, a heartbeat.
   void enqueue(std::string frame);
 
-  // The transport writes what the queue holds, one frame at a time (io thread). It starts with
-  // dropped_for_overflow(), since a wake-up also comes when the queue overflows behind a busy writer.
+  // The transport writes what the queue holds, one frame at a time (io thread). It takes them with
+  // next_frame(), since a wake-up also comes when the queue overflows behind a busy writer.
   virtual void on_wake() = 0;
-  // Closes the session when its queue overflowed; true if it did.
-  bool dropped_for_overflow(std::string_view transport);
+  // The next frame for on_wake() to write, or nothing: the session is closed, a write is still in progress, the
+  // queue is empty, or it overflowed (then the session is closed here).
+  std::optional<std::string> next_frame(std::string_view transport);
   // Every heartbeat interval, after the stalled-writer check (io thread).
   virtual void on_tick() {}
 
@@ -59,6 +61,8 @@ class StreamSession : public ClosableSession, public std::enable_shared_from_thi
   bool writing_ = false;
 
  private:
+  // Closes the session when its queue overflowed; true if it did.
+  bool dropped_for_overflow(std::string_view transport);
   void schedule_tick();
   // Checks the token again every token_recheck_interval (on the lookup thread) and closes the session once it is
   // no longer valid.

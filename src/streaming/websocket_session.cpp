@@ -158,19 +158,9 @@ void WebSocketSession::send_error(const StreamError& error) {
 }
 
 void WebSocketSession::on_wake() {
-  if (closed_ || dropped_for_overflow("WebSocket") || writing_) return;
-  auto next = queue_->pop();
-  switch (next.kind) {
-    case OutboundQueue::Popped::Kind::Empty:
-    case OutboundQueue::Popped::Kind::Closed:
-      return;
-    case OutboundQueue::Popped::Kind::Overflowed:
-      close_now();  // it overflowed after the check above
-      return;
-    case OutboundQueue::Popped::Kind::Frame:
-      break;
-  }
-  frame_ = std::move(next.frame);
+  auto frame = next_frame("WebSocket");
+  if (!frame) return;
+  frame_ = std::move(*frame);
   write_started();
   ws_.text(true);
   ws_.async_write(boost::asio::buffer(frame_), [self = self()](const boost::system::error_code& ec, size_t) {
