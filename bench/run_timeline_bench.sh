@@ -2,7 +2,9 @@
 # Home-timeline reads under load: builds a Release vmst, seeds a reader who follows AUTHORS accounts whose
 # STATUSES statuses fill the reader's home feed, then runs wrk against GET /api/v1/timelines/home (20 statuses a
 # page) RUNS times. Usage: bench/run_timeline_bench.sh [RUNS] [CONNECTIONS] [SECONDS]
-# Environment: AUTHORS (default 20), STATUSES (default 10000), READERS (SQLite reader connections, default 4).
+# Environment: AUTHORS (default 20), STATUSES (default 10000), READERS (SQLite reader connections, default 4),
+# TIMELINE (home, the default, or public: GET /api/v1/timelines/public with the same token).
+# The issue's figure: AUTHORS=500 STATUSES=100000, at 16 and 64 connections, for home and public.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -10,6 +12,8 @@ connections=${2:-64}
 seconds=${3:-10}
 authors=${AUTHORS:-20}
 statuses=${STATUSES:-10000}
+timeline=${TIMELINE:-home}
+case "$timeline" in home|public) ;; *) echo "TIMELINE must be home or public" >&2; exit 2;; esac
 cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
 cmake --build build/release-bench --target vmst >/dev/null
 work=$(mktemp -d)
@@ -69,11 +73,12 @@ ${PRELOAD:+env LD_PRELOAD=$PRELOAD} build/release-bench/vmst serve --config "$wo
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/livez" >/dev/null && break; sleep 0.1; done
-curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/timelines/home" | python3 -c \
+echo "idle RSS of vmst: $(grep VmRSS /proc/$pid/status | awk '{print $2, $3}')"
+curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/timelines/$timeline" | python3 -c \
   'import json,sys; page=json.load(sys.stdin); assert len(page) == 20, len(page); print("page of", len(page), "statuses,", len(json.dumps(page)), "bytes")'
 for run in $(seq 1 "$runs"); do
   echo "== run $run"
   wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$port/api/v1/timelines/home" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+    "http://127.0.0.1:$port/api/v1/timelines/$timeline" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
 done
 echo "peak RSS of vmst: $(grep VmHWM /proc/$pid/status | awk '{print $2, $3}')"
