@@ -24,6 +24,7 @@
 #include "time/timestamps.hpp"
 #include "web/media_file_routes.hpp"
 #include "web/public_page_routes.hpp"
+#include "web/remote_interaction_routes.hpp"
 #include "web/static_files.hpp"
 #include "web/web_app_routes.hpp"
 #include "version.hpp"
@@ -132,6 +133,7 @@ void App::start() {
   activitypub::add_collection_routes(router_, *db_, urls_, *fetch_authorization_);
 
   webfinger_ = std::make_unique<federation::WebfingerClient>(*resolver_, net_policy(config_));
+  web::add_remote_interaction_routes(router_, web::PublicPages{*db_, config_, urls_}, *webfinger_);
   // The delivery engine starts after the server binds; handlers only reach it through these once requests flow.
   api_ = std::make_unique<api::ApiContext>(api::ApiContext{
       *db_, config_, urls_, *resolver_, *webfinger_, delivery::enqueue, [this] {

@@ -33,7 +33,7 @@ bool is_activity_type(const std::string& type) {
 }
 }  // namespace
 
-store::AccountRecord WebfingerClient::resolve_handle(const std::string& input) {
+WebfingerClient::Jrd WebfingerClient::fetch_jrd(const std::string& input) {
   std::string handle = input;
   if (lower(handle.substr(0, 5)) == "acct:") handle = handle.substr(5);
   if (!handle.empty() && handle.front() == '@') handle = handle.substr(1);
@@ -60,8 +60,27 @@ store::AccountRecord WebfingerClient::resolve_handle(const std::string& input) {
   if (!jrd.is_object() || !jrd.contains("links") || !jrd["links"].is_array()) {
     throw ResolveError("WebFinger answer for " + handle + " has no links");
   }
+  return Jrd{username, host, std::move(jrd["links"])};
+}
+
+std::optional<std::string> WebfingerClient::subscribe_template(const std::string& handle) {
+  const Jrd jrd = fetch_jrd(handle);
+  for (const auto& link : jrd.links) {
+    if (link.is_object() && link.value("rel", "") == "http://ostatus.org/schema/1.0/subscribe" &&
+        link.contains("template") && link["template"].is_string()) {
+      return link["template"].get<std::string>();
+    }
+  }
+  return std::nullopt;
+}
+
+store::AccountRecord WebfingerClient::resolve_handle(const std::string& input) {
+  const Jrd jrd = fetch_jrd(input);
+  const std::string& username = jrd.username;
+  const std::string& host = jrd.host;
+  const std::string handle = username + "@" + host;
   std::string self;
-  for (const auto& link : jrd["links"]) {
+  for (const auto& link : jrd.links) {
     if (link.is_object() && link.value("rel", "") == "self" && is_activity_type(link.value("type", "")) &&
         link.contains("href") && link["href"].is_string()) {
       self = link["href"].get<std::string>();

@@ -96,6 +96,8 @@ bool RateLimitPolicy::admit(const httplib::Request& req, httplib::Response& res,
   if ((post && path == "/oauth/authorize") || is_password_grant(req)) {
     count("sign_in:" + client_address_key(req.remote_addr), settings_.sign_in);
   }
+  // Each remote-interaction form sent makes this server look a handle up elsewhere: as scarce as sign-in attempts.
+  if (post && path == "/interact") count("interact:" + client_address_key(req.remote_addr), settings_.sign_in);
   if (post && path == "/api/v1/accounts") count("sign_up:" + client_address_key(req.remote_addr), settings_.sign_up);
   if (path.starts_with("/api/")) count("api:" + api_client_key(req), settings_.api);
   if (!shown) return true;

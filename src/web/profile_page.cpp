@@ -2,27 +2,29 @@
 
 #include <nlohmann/json.hpp>
 
-#include "net/url_encoding.hpp"
 #include "services/account_statuses.hpp"
+#include "services/emoji_usage.hpp"
 #include "text/html_sanitizer.hpp"
+#include "web/page_emoji.hpp"
 #include "web/page_links.hpp"
 #include "web/page_templates.hpp"
+#include "web/remote_interaction_page.hpp"
 #include "web/status_card.hpp"
 
 namespace vmst::web {
 
 namespace {
 
-TemplateList field_list(const store::AccountRecord& account) {
+TemplateList field_list(const store::AccountRecord& account, const std::vector<text::EmojiImage>& emojis) {
   TemplateList out;
   auto fields = nlohmann::json::parse(account.fields_json, nullptr, false);
   if (!fields.is_array()) return out;
   for (const auto& field : fields) {
     if (!field.is_object()) continue;
     TemplateData f;
-    f.set("name", field.value("name", ""));
+    f.set("name_html", text_with_emoji(field.value("name", ""), emojis));
     // Stored HTML: rendered with rel="me" on its links for local accounts, sanitised on arrival for remote ones.
-    f.set("value", field.value("value", ""));
+    f.set("value", html_with_emoji(field.value("value", ""), emojis));
     f.set("verified", field.contains("verified_at") && field["verified_at"].is_string());
     out.push_back(f);
   }
@@ -60,7 +62,9 @@ RenderedHtml render_profile_page(const PublicPages& pages, const store::AccountR
 
   const bool first_page = !page.max_id && !page.min_id;
   services::AccountStatusesPage pinned, posts;
+  std::vector<store::CustomEmojiRecord> account_emoji;
   pages.db.read([&](store::Connection& c) {
+    account_emoji = services::account_emojis(c, account);
     if (first_page) {
       services::AccountStatusesFilter pins;
       pins.pinned = true;
@@ -79,21 +83,23 @@ RenderedHtml render_profile_page(const PublicPages& pages, const store::AccountR
     meta.activity_url = account.uri;
   }
 
+  const auto emojis = page_emoji_images(account_emoji, urls);
+  d.set("name_html", text_with_emoji(display_name(account), emojis));
   d.set("suspended", false);
   d.set("local", account.local());
   d.set("remote_url", account.local() ? TemplateData(false) : TemplateData(web_url(account.url.value_or(account.uri))));
   d.set("avatar_url", avatar);
   d.set("header_url", web_url(header_url(account, urls)));
-  d.set("note", account.note);
+  d.set("note", html_with_emoji(account.note, emojis));
   d.set("bot", account.bot);
   d.set("locked", account.locked);
-  d.set("fields", field_list(account));
+  d.set("fields", field_list(account, emojis));
   d.set("statuses_count", std::to_string(account.statuses_count));
   d.set("following_count", std::to_string(account.following_count));
   d.set("followers_count", std::to_string(account.followers_count));
   d.set("feed_url", text_or_false(meta.feed_url));
-  // Members follow in the web app; people elsewhere search for the handle on their own server.
-  d.set("follow_url", "/web/search?q=" + net::percent_encode(handle));
+  // Visitors follow from their own server (the form asks for their handle); members sign in from there too.
+  d.set("follow_url", remote_interaction_form_url(account.uri));
 
   // Cards go in as one string each list: copying kainjow data is deep, and a page holds twenty cards.
   std::string pinned_cards, post_cards;

@@ -37,27 +37,6 @@ std::optional<int64_t> id_param(Req req, const char* key) {
   return value;
 }
 
-// Runs a page handler; whatever it throws becomes an HTML error page.
-void with_error_page(const PublicPages& pages, Res res, const std::function<void()>& handler) {
-  int status = 500;
-  std::string message = "The page could not be shown. Please try again later.";
-  try {
-    handler();
-    return;
-  } catch (const http::HttpError& e) {
-    status = e.status();
-    if (status != 404) message = e.what();
-    else message = "There is nothing here. The page may have been removed, or the address may be mistyped.";
-  } catch (const services::ServiceError& e) {
-    status = http::status_for(e.kind());
-    message = status == 404 ? "There is nothing here. The page may have been removed, or the address may be mistyped."
-                            : e.what();
-  } catch (const std::exception& e) {
-    spdlog::error("public page failed: {}", e.what());
-  }
-  send_public_page(res, status, render_error_page(pages.site(), status, message));
-}
-
 void send(Res res, RenderedHtml page) { send_public_page(res, page.status, std::move(page.html)); }
 
 bool ends_with(const std::string& text, std::string_view suffix) {
@@ -81,6 +60,26 @@ void send_status_page(const PublicPages& pages, Req req, Res res, const std::str
 }
 
 }  // namespace
+
+void with_error_page(const PublicPages& pages, Res res, const std::function<void()>& handler) {
+  int status = 500;
+  std::string message = "The page could not be shown. Please try again later.";
+  try {
+    handler();
+    return;
+  } catch (const http::HttpError& e) {
+    status = e.status();
+    if (status != 404) message = e.what();
+    else message = "There is nothing here. The page may have been removed, or the address may be mistyped.";
+  } catch (const services::ServiceError& e) {
+    status = http::status_for(e.kind());
+    message = status == 404 ? "There is nothing here. The page may have been removed, or the address may be mistyped."
+                            : e.what();
+  } catch (const std::exception& e) {
+    spdlog::error("public page failed: {}", e.what());
+  }
+  send_public_page(res, status, render_error_page(pages.site(), status, message));
+}
 
 void send_account_page(const PublicPages& pages, Req req, Res res, const std::string& segment) {
   with_error_page(pages, res, [&] {

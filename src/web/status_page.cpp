@@ -5,6 +5,7 @@
 #include "http/error_responses.hpp"
 #include "services/status_views.hpp"
 #include "text/html_sanitizer.hpp"
+#include "web/page_emoji.hpp"
 #include "web/page_links.hpp"
 #include "web/page_templates.hpp"
 #include "web/status_card.hpp"
@@ -87,7 +88,10 @@ RenderedHtml render_status_page(const PublicPages& pages, const store::AccountRe
   d.set("replies", cards(replies));
   d.set("has_replies", !replies.empty());
   d.set("author_url", account_page_url(author, urls));
-  d.set("author_name", display_name(author));
+  auto author_emoji = bundle.account_emojis.find(author.id);
+  d.set("author_name_html", text_with_emoji(display_name(author), author_emoji == bundle.account_emojis.end()
+                                                                      ? std::vector<text::EmojiImage>{}
+                                                                      : page_emoji_images(author_emoji->second, urls)));
   return RenderedHtml{200, render_page(pages.site(), meta, render_template("status_page", d))};
 }
 

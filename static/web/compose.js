@@ -1,5 +1,5 @@
 // The composer: text with a character counter from the instance's limits, content warning, visibility, media with
-// alt text, a custom emoji picker, and @mention / #hashtag autocomplete. Also edits an existing post.
+// alt text or a poll, a custom emoji picker, and @mention / #hashtag autocomplete. Also edits an existing post.
 import { get, request } from './api.js';
 import { append, fill, h, toast } from './dom.js';
 import { emit, limits, state } from './state.js';
@@ -23,6 +23,60 @@ function mentionsToAddress(status) {
   const handles = new Set([`@${status.account.acct}`, ...(status.mentions || []).map((m) => `@${m.acct}`)]);
   handles.delete(`@${state.me?.acct}`);
   return handles.size ? `${[...handles].join(' ')} ` : '';
+}
+
+const POLL_LENGTHS = [
+  [300, '5 minutes'], [1800, '30 minutes'], [3600, '1 hour'], [21600, '6 hours'], [86400, '1 day'], [259200, '3 days'],
+  [604800, '7 days'],
+];
+
+// The poll part of the composer: its options, single or multiple choice, and how long it runs.
+function pollEditor(id, onChange) {
+  const { pollOptions, pollOptionCharacters, pollMinExpiration, pollMaxExpiration } = limits();
+  const list = h('ol', { class: 'poll-options' });
+  const add = h('button', { type: 'button', class: 'tool', onclick: () => { addOption(); list.lastChild.querySelector('input').focus(); } },
+    'Add option');
+  const multiple = h('input', { id: `${id}-poll-multiple`, type: 'checkbox' });
+  const lengths = POLL_LENGTHS.filter(([seconds]) => seconds >= pollMinExpiration && seconds <= pollMaxExpiration);
+  const length = h('select', { id: `${id}-poll-length` }, lengths.map(([seconds, label]) => h('option', { value: String(seconds) }, label)));
+  length.value = lengths.some(([seconds]) => seconds === 86400) ? '86400' : String(lengths[0]?.[0] || pollMinExpiration);
+  function addOption(notify = true) {
+    const index = list.children.length;
+    const input = h('input', { id: `${id}-poll-${index}`, type: 'text', maxlength: pollOptionCharacters, oninput: onChange });
+    list.append(h('li', {}, h('label', { for: input.id, class: 'visually-hidden' }, `Option ${index + 1}`), input,
+      index >= 2 ? h('button', { type: 'button', class: 'remove', 'aria-label': `Remove option ${index + 1}`, onclick: (event) => {
+        event.currentTarget.closest('li').remove();
+        [...list.children].forEach((li, i) => {
+          li.querySelector('label').textContent = `Option ${i + 1}`;
+          li.querySelector('input').placeholder = `Option ${i + 1}`;
+          li.querySelector('.remove')?.setAttribute('aria-label', `Remove option ${i + 1}`);
+        });
+        add.disabled = false;
+        onChange();
+      } }, '×') : null));
+    input.placeholder = `Option ${index + 1}`;
+    add.disabled = list.children.length >= pollOptions;
+    if (notify) onChange();
+  }
+  addOption(false);
+  addOption(false);
+  const element = h('fieldset', { class: 'poll-editor', hidden: true },
+    h('legend', {}, 'Poll'), list, add,
+    h('div', { class: 'poll-settings' },
+      h('label', { for: multiple.id, class: 'check' }, multiple, ' Allow several choices'),
+      h('label', { for: length.id }, 'Poll length'), length));
+  return {
+    element,
+    options: () => [...list.querySelectorAll('input')].map((input) => input.value.trim()),
+    value: () => ({ options: [...list.querySelectorAll('input')].map((input) => input.value.trim()).filter(Boolean),
+      multiple: multiple.checked, expires_in: Number(length.value) }),
+    reset: () => {
+      fill(list);
+      addOption(false);
+      addOption(false);
+      multiple.checked = false;
+    },
+  };
 }
 
 // options: { replyTo, editing, onDone(status), autofocus, compact }
@@ -56,6 +110,16 @@ export function composer(options = {}) {
   const emojiPanel = h('div', { class: 'emoji-panel', hidden: true, role: 'group', 'aria-label': 'Custom emoji' });
   const emojiButton = h('button', { type: 'button', class: 'tool', 'aria-expanded': 'false', title: 'Insert custom emoji', 'aria-label': 'Insert custom emoji',
     hidden: state.emojis.length === 0, onclick: () => toggleEmojiPanel() }, '☺');
+
+  const poll = pollEditor(id, () => update());
+  const pollButton = h('button', { type: 'button', class: 'tool', 'aria-pressed': 'false', title: 'Add a poll', 'aria-label': 'Add a poll',
+    hidden: Boolean(editing), onclick: () => {
+      poll.element.hidden = !poll.element.hidden;
+      pollButton.setAttribute('aria-pressed', String(!poll.element.hidden));
+      if (!poll.element.hidden) poll.element.querySelector('input').focus();
+      update();
+    } }, 'Poll');
+  const pollActive = () => !poll.element.hidden;
 
   function insertAtCaret(text) {
     const start = textarea.selectionStart;
@@ -92,7 +156,11 @@ export function composer(options = {}) {
     counter.textContent = String(left);
     counter.classList.toggle('over', left < 0);
     counter.setAttribute('aria-label', `${left} characters left`);
-    submit.disabled = left < 0 || (textarea.value.trim() === '' && attachments.length === 0);
+    const pollIncomplete = pollActive() && (textarea.value.trim() === '' || poll.options().filter(Boolean).length < 2);
+    submit.disabled = left < 0 || (textarea.value.trim() === '' && attachments.length === 0) || pollIncomplete;
+    // A post carries pictures or a poll, not both (as Mastodon's).
+    fileInput.disabled = pollActive() || attachments.length >= limits().maxMedia;
+    pollButton.disabled = attachments.length > 0;
   }
 
   function drawMedia() {
@@ -221,6 +289,7 @@ export function composer(options = {}) {
       } else {
         body.visibility = visibility.value;
         if (replyTo) body.in_reply_to_id = replyTo.id;
+        if (pollActive()) body.poll = poll.value();
         result = (await request('POST', '/api/v1/statuses', { json: body })).data;
         emit('posted', result);
       }
@@ -228,6 +297,7 @@ export function composer(options = {}) {
       cwInput.value = '';
       attachments.length = 0;
       drawMedia();
+      if (pollActive()) { poll.reset(); poll.element.hidden = true; pollButton.setAttribute('aria-pressed', 'false'); }
       toast(editing ? 'Saved' : 'Posted');
       options.onDone?.(result);
     } catch (error) {
@@ -242,8 +312,8 @@ export function composer(options = {}) {
     replyTo ? h('p', { class: 'muted replying-to' }, `Replying to @${replyTo.account.acct}`) : null,
     cwRow, textLabel,
     h('div', { class: 'textarea-wrap' }, textarea, suggestions),
-    mediaList, emojiPanel,
-    h('div', { class: 'compose-tools' }, fileInput, mediaLabel, emojiButton, cwToggle, visibilityLabel, visibility,
+    mediaList, poll.element, emojiPanel,
+    h('div', { class: 'compose-tools' }, fileInput, mediaLabel, pollButton, emojiButton, cwToggle, visibilityLabel, visibility,
       counter, submit));
 
   if (editing) {

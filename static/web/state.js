@@ -18,10 +18,15 @@ export function on(name, handler) {
 export function limits() {
   const statuses = state.instance?.configuration?.statuses || {};
   const media = state.instance?.configuration?.media_attachments || {};
+  const polls = state.instance?.configuration?.polls || {};
   return {
     maxCharacters: statuses.max_characters || 500,
     urlCharacters: statuses.characters_reserved_per_url || 23,
     maxMedia: statuses.max_media_attachments || 4,
     mediaTypes: media.supported_mime_types || ['image/jpeg', 'image/png', 'image/gif', 'image/webp'],
+    pollOptions: polls.max_options || 4,
+    pollOptionCharacters: polls.max_characters_per_option || 50,
+    pollMinExpiration: polls.min_expiration || 300,
+    pollMaxExpiration: polls.max_expiration || 2629746,
   };
 }

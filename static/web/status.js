@@ -66,17 +66,70 @@ function mediaGrid(status) {
   return h('div', { class: 'media-block' }, toggle, wrapper);
 }
 
-function pollBlock(poll, emojis) {
+function pollResults(poll, emojis) {
+  // As Mastodon shows them: a multiple-choice poll counts each voter once, so its shares add up to more than 100%.
+  const total = (poll.multiple ? poll.voters_count ?? poll.votes_count : poll.votes_count) || 0;
+  const own = new Set(poll.own_votes || []);
+  return h('ul', { class: 'poll-results' }, poll.options.map((option, index) => {
+    // A poll that hides its totals until it closes answers null counts.
+    const hidden = option.votes_count === null || option.votes_count === undefined;
+    const share = total && !hidden ? Math.round((option.votes_count / total) * 100) : 0;
+    const mark = own.has(index) ? h('span', { class: 'own-mark', title: 'Your choice' }, '✓ ') : null;
+    return h('li', { class: own.has(index) ? 'own-vote' : undefined },
+      textWithEmoji('span', { class: 'poll-option' }, option.title, emojis),
+      h('span', { class: 'poll-share' }, mark, hidden ? '' : `${share}%`),
+      hidden ? null : h('meter', { min: 0, max: 100, value: share, 'aria-label': `${option.title}: ${share}%` }));
+  }));
+}
+
+function pollChoices(status, poll, emojis) {
+  const name = `poll-${poll.id}-${Math.random().toString(36).slice(2)}`;
+  const vote = h('button', { type: 'submit', class: 'primary', disabled: true }, 'Vote');
+  const inputs = poll.options.map((option, index) => h('input', { type: poll.multiple ? 'checkbox' : 'radio', name, value: String(index),
+    onchange: () => { vote.disabled = !inputs.some((input) => input.checked); } }));
+  const form = h('form', { class: 'poll-choices' },
+    h('fieldset', {},
+      h('legend', { class: 'visually-hidden' }, poll.multiple ? 'Choose one or more' : 'Choose one'),
+      poll.options.map((option, index) => h('label', { class: 'poll-choice' }, inputs[index],
+        textWithEmoji('span', { class: 'poll-option' }, option.title, emojis)))),
+    vote);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const choices = inputs.filter((input) => input.checked).map((input) => Number(input.value));
+    if (choices.length === 0) return;
+    vote.disabled = true;
+    try {
+      const updated = await post(`/api/v1/polls/${encodeURIComponent(poll.id)}/votes`, { choices });
+      emit('status', { ...status, poll: updated });
+    } catch (error) {
+      vote.disabled = false;
+      toast(`Could not vote: ${error.message}`, 'error');
+    }
+  });
+  return form;
+}
+
+function pollSummary(poll) {
+  const voters = poll.multiple ? poll.voters_count : poll.votes_count;
+  const people = `${voters || 0} ${poll.multiple ? (voters === 1 ? 'person' : 'people') : (voters === 1 ? 'vote' : 'votes')}`;
+  let ends = '';
+  if (poll.expired) ends = 'Closed';
+  else if (poll.expires_at) {
+    ends = h('time', { datetime: poll.expires_at, title: new Date(poll.expires_at).toLocaleString() },
+      `Ends ${timeAgo(poll.expires_at)}`);
+  }
+  return h('p', { class: 'muted poll-summary' }, people, ends ? ' · ' : null, ends || null);
+}
+
+// Results once the viewer voted, for the author, and when the poll closed; otherwise the choices and a Vote button.
+function pollBlock(status) {
+  const poll = status.poll;
   if (!poll) return null;
-  const total = poll.votes_count || 0;
-  return h('div', { class: 'poll' },
-    h('ul', {}, poll.options.map((option) => {
-      const share = total ? Math.round(((option.votes_count || 0) / total) * 100) : 0;
-      const bar = h('meter', { min: 0, max: 100, value: share, 'aria-hidden': 'true' });
-      return h('li', {}, textWithEmoji('span', { class: 'poll-option' }, option.title, emojis),
-        h('span', { class: 'poll-share' }, `${share}%`), bar);
-    })),
-    h('p', { class: 'muted' }, `${total} vote${total === 1 ? '' : 's'}${poll.expired ? ' · closed' : ''}`));
+  const mine = state.me && status.account.id === state.me.id;
+  const results = poll.expired || poll.voted || mine || !state.me;
+  return h('div', { class: `poll${poll.multiple ? ' multiple' : ''}`, role: 'group', 'aria-label': 'Poll' },
+    results ? pollResults(poll, status.emojis) : pollChoices(status, poll, status.emojis),
+    pollSummary(poll));
 }
 
 // Clicks on mentions and hashtags in content stay in the app; other links open in a new tab.
@@ -96,7 +149,7 @@ function contentBlock(status) {
   const content = setSanitizedHtml(h('div', { class: 'content', lang: status.language || undefined }), status.content);
   emojify(content, status.emojis);
   routeContentLinks(content, status);
-  const body = [content, pollBlock(status.poll, status.emojis), mediaGrid(status)];
+  const body = [content, pollBlock(status), mediaGrid(status)];
   if (!status.spoiler_text) return h('div', { class: 'status-body' }, body);
   const summary = textWithEmoji('summary', { class: 'spoiler' }, status.spoiler_text, status.emojis);
   return h('details', { class: 'status-body cw' }, summary, h('div', {}, body));

@@ -1,8 +1,8 @@
 """The web app at /web in a real browser: Debian's headless Chromium, driven by npm's playwright-core (never a
 downloaded browser) through web_app_browser/session.mjs, against the real binary and a live Fedify peer. One
 browser session walks what a member does (sign in with OAuth + PKCE, post with an image and alt text, reply,
-favourite, follow a remote account and see its post arrive live, edit the profile, sign out, open the public pages);
-any console error fails it. Screenshots of the main screens at phone and desktop width are saved to
+favourite, vote in polls and post one, follow a remote account and see its post arrive live, edit the profile, sign
+out, open the public pages, see a custom emoji there and use the remote-follow form); any console error fails it. Screenshots of the main screens at phone and desktop width are saved to
 $VMST_ARTIFACT_DIR (default build/artifacts/screenshots)."""
 import fcntl
 import json
@@ -109,10 +109,17 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
     for i in range(30):
         assert api(vmst, "POST", "/api/v1/statuses", bob.token, json_body={"status": f"Filler post {i}"}).status == 200
 
+    # Polls by someone else, for alice to vote in: single choice (an option with a custom emoji) and multiple choice.
+    polls = {kind: api(vmst, "POST", "/api/v1/statuses", bob.token, json_body={"status": text, "poll": poll}).json()["id"]
+             for kind, text, poll in (
+                 ("single", "Which colour? :blobwave:", {"options": ["Red", "Blue :blobwave:"], "expires_in": 3600}),
+                 ("multiple", "Which fruit?", {"options": ["Apple", "Pear", "Plum"], "expires_in": 3600, "multiple": True}))}
+
     outcome = run_session({
         "base": vmst.base_url, "login": alice.email, "password": alice.password, "username": "alice",
         "image": image, "artifacts": os.path.abspath(ARTIFACTS),
         "peer": {"control": peer.base_url, "actor": "fran", "handle": peer.handle("fran")},
+        "polls": polls,
         # For work on the app: VMST_WEB_STATIC_DIR=static/web serves the modules from disk, no rebuild needed.
         "staticDir": os.environ.get("VMST_WEB_STATIC_DIR"),
     })
@@ -137,6 +144,15 @@ def test_a_member_uses_the_web_app_in_a_real_browser(network):
                      f"AND code_challenge_method = 'S256' AND application_id IN ({web_app})")[0][0] == 1
     assert sql(vmst, f"SELECT COUNT(*) FROM oauth_access_tokens WHERE revoked_at IS NULL "
                      f"AND application_id IN ({web_app})")[0][0] == 0
+    # The votes and the new poll are the server's.
+    single = api(vmst, "GET", f"/api/v1/statuses/{polls['single']}", alice.token).json()["poll"]
+    assert single["voted"] and single["own_votes"] == [1] and single["votes_count"] == 1
+    multiple = api(vmst, "GET", f"/api/v1/statuses/{polls['multiple']}", alice.token).json()["poll"]
+    assert multiple["own_votes"] == [0, 2] and multiple["voters_count"] == 1
+    created = api(vmst, "GET", f"/api/v1/statuses/{outcome['pollStatusId']}", alice.token).json()["poll"]
+    assert [o["title"] for o in created["options"]] == ["Tea", "Coffee", "Both"] and created["multiple"] is True
+    assert created["expires_at"]
+    assert outcome["remoteFollowLandedOn"] == "/@alice"
     # The public pages (server-rendered, signed out) answer.
     assert outcome["publicPages"] == {"/@alice": 200, f"/@alice/{outcome['statusId']}": 200}
     for name in ("02-home", "03-thread", "04-notifications", "07-settings"):

@@ -4,7 +4,7 @@
 // public profile and permalink pages signed out. Fails on any console error. Screenshots go to the artefact folder.
 //
 //   node session.mjs '<json>'   with { base, login, password, username, image, peer: { control, actor, handle },
-//                                      artifacts, staticDir? }
+//                                      polls: { single, multiple }, artifacts, staticDir? }
 // staticDir (for people working on the app, never in the test): serve /static/web/* from that folder instead of
 // the copy embedded in the binary, so a change needs no rebuild.
 import { chromium } from 'playwright-core';
@@ -207,6 +207,38 @@ try {
   await shoot(page, '03-thread');
   log('replied');
 
+  // --- polls: vote in a single-choice and a multiple-choice poll, then post a poll of our own ---------------------
+  await page.goto(`${base}/web/statuses/${options.polls.single}`);
+  const single = page.locator('article.status.focused');
+  await single.locator('.poll-choices').waitFor();
+  await single.getByRole('radio', { name: 'Blue' }).check();
+  await single.getByRole('button', { name: 'Vote' }).click();
+  await single.locator('.poll-results li.own-vote', { hasText: 'Blue' }).waitFor();
+  expect((await single.locator('li.own-vote .poll-share').textContent()).includes('100%'), 'the chosen option is not at 100%');
+  await single.locator('.poll-results .poll-option img.emoji[alt=":blobwave:"]').waitFor();
+  await page.goto(`${base}/web/statuses/${options.polls.multiple}`);
+  const multiple = page.locator('article.status.focused');
+  await multiple.getByRole('checkbox', { name: 'Apple' }).check();
+  await multiple.getByRole('checkbox', { name: 'Plum' }).check();
+  await multiple.getByRole('button', { name: 'Vote' }).click();
+  await until(async () => (await multiple.locator('.poll-results li.own-vote').count()) === 2, 'both choices shown as mine');
+  await shoot(page, '14-poll');
+  await page.goto(`${base}/web/home`);
+  const pollComposer = page.locator('main form.composer').first();
+  await pollComposer.getByLabel('Post text').fill('Tea or coffee?');
+  await pollComposer.getByRole('button', { name: 'Add a poll' }).click();
+  await pollComposer.getByLabel('Option 1', { exact: true }).fill('Tea');
+  await pollComposer.getByLabel('Option 2', { exact: true }).fill('Coffee');
+  await pollComposer.getByRole('button', { name: 'Add option' }).click();
+  await pollComposer.getByLabel('Option 3', { exact: true }).fill('Both');
+  await pollComposer.getByLabel('Allow several choices').check();
+  await pollComposer.getByLabel('Poll length').selectOption('21600');
+  await shoot(page, '15-compose-poll');
+  await pollComposer.getByRole('button', { name: 'Post', exact: true }).click();
+  await card(page, 'Tea or coffee?').locator('.poll-results li', { hasText: 'Both' }).waitFor();
+  result.pollStatusId = await card(page, 'Tea or coffee?').getAttribute('data-status-id');
+  log('voted and posted a poll');
+
   // --- keyboard: the composer's mention autocomplete ------------------------------------------------------
   await page.goto(`${base}/web/home`);
   const text = page.locator('main form.composer textarea').first();
@@ -370,6 +402,20 @@ try {
     }
     await publicPage.setViewportSize(DESKTOP);
   }
+  // The edited post's custom emoji is drawn on its permalink (and the policy lets the picture load).
+  await publicPage.goto(`${base}/@${options.username}/${result.statusId}`);
+  const emoji = publicPage.locator('.status-content img.custom-emoji[alt=":blobwave:"]').first();
+  await emoji.waitFor();
+  await until(() => emoji.evaluate((img) => img.complete && img.naturalWidth > 0), 'the custom emoji to load');
+  // Remote follow, without JavaScript: the profile's Follow asks for a handle; one on this server comes back here.
+  await publicPage.goto(`${base}/@${options.username}`);
+  await publicPage.getByRole('link', { name: 'Follow', exact: true }).click();
+  await publicPage.waitForURL(/\/interact\?uri=/);
+  await shoot(publicPage, '16-remote-follow');
+  await publicPage.getByLabel('Your handle on your own server').fill(`${options.username}@${new URL(base).host}`);
+  await publicPage.getByRole('button', { name: 'Continue' }).click();
+  await publicPage.waitForURL(`${base}/@${options.username}`);
+  result.remoteFollowLandedOn = new URL(publicPage.url()).pathname;
   await visitor.close();
   await context.close();
 } catch (error) {

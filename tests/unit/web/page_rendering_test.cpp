@@ -103,3 +103,25 @@ TEST_CASE("summaries fold whitespace and cut at a character count with an ellips
   CHECK(web::summary_text("ééééé", 3) == "ééé…");
   CHECK(web::summary_text("abc", 3) == "abc");
 }
+
+TEST_CASE("a status card draws the custom emoji of its name, content warning and text, and only known ones",
+          "[web_pages][emoji]") {
+  auto bundle = one_status_bundle("<b>Mal</b> :blob:", "<p>I :blob: you :nope:</p>");
+  bundle.statuses.at(42).spoiler_text = "cw :blob:";
+  store::CustomEmojiRecord blob;
+  blob.shortcode = "blob";
+  blob.image_path = "custom_emojis/blob.png";
+  store::CustomEmojiRecord script = blob;
+  script.shortcode = "nope";
+  script.image_path.reset();
+  script.image_remote_url = "javascript:alert(1)";
+  bundle.emojis[42] = {blob, script};
+  bundle.account_emojis[7] = {blob};
+  std::string html = web::render_status_card(bundle, 42, kUrls, "vmst.test");
+  const std::string image = "<img draggable=\"false\" class=\"emojione custom-emoji\" alt=\":blob:\" title=\":blob:\" src=\"" +
+                            kUrls.media_file("custom_emojis/blob.png") + "\">";
+  CHECK(html.find("&lt;b&gt;Mal&lt;/b&gt; " + image) != std::string::npos);
+  CHECK(html.find("<p>I " + image + " you :nope:</p>") != std::string::npos);
+  CHECK(html.find("cw " + image) != std::string::npos);
+  CHECK(html.find("javascript:") == std::string::npos);
+}
