@@ -55,6 +55,20 @@ net::FetchResponse ActorResolver::fetch_json(const std::string& url) {
   return response;
 }
 
+nlohmann::json ActorResolver::fetch_object(const std::string& url) {
+  if (is_local(url)) throw ResolveError(url + " is one of ours");
+  auto response = fetch_json(url);
+  auto doc = nlohmann::json::parse(response.body, nullptr, false);
+  if (!doc.is_object()) throw ResolveError(url + " answered with something other than a JSON object");
+  auto id = convert::as::id_of(doc);
+  auto id_url = id ? net::parse_url(*id) : std::nullopt;
+  auto final_url = net::parse_url(response.url);
+  if (!id_url || !final_url || !net::same_host(*id_url, *final_url)) {
+    throw ResolveError(url + " answered with an object whose id is not on its own host");
+  }
+  return doc;
+}
+
 store::AccountRecord ActorResolver::fetch_and_store(const std::string& uri, const std::string& key_id) {
   auto response = fetch_json(uri);
   auto doc = nlohmann::json::parse(response.body, nullptr, false);

@@ -4,6 +4,7 @@
 //
 // Runs on the calling thread (HTTP workers verifying inbox POSTs, the inbox processor); fetches block it for at
 // most the fetch timeout.
+#include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
@@ -29,6 +30,11 @@ class ActorResolver {
 
   // The actor with this id. Throws ResolveError.
   store::AccountRecord by_uri(const std::string& uri, bool refresh = false);
+
+  // Any other object (a Note a user searched for by URL), fetched the same way: signed by the instance actor, never
+  // from a blocked server, ActivityStreams JSON only. The object's id must be on the host that finally answered
+  // (after redirects), so a server cannot hand out objects in another's name. Throws ResolveError.
+  nlohmann::json fetch_object(const std::string& url);
 
   // Throws ResolveError when federation with `authority` (host[:port]) is refused: a suspending domain block,
   // or allowlist mode without an allow. Every outbound fetch asks this first.

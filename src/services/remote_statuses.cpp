@@ -64,14 +64,14 @@ void notify(store::Connection& c, int64_t recipient, int64_t from, const char* t
 }  // namespace
 
 std::optional<int64_t> record_remote_note(store::Connection& c, const store::AccountRecord& author,
-                                          const convert::as::RemoteNote& note, int64_t now) {
+                                          const convert::as::RemoteNote& note, int64_t now, NoteArrival arrival) {
   if (store::find_status_by_uri(c, note.uri)) return std::nullopt;
   auto mentioned = mentioned_accounts(c, note);
   std::optional<store::StatusRecord> parent;
   if (note.in_reply_to) parent = store::find_status_by_uri(c, *note.in_reply_to);
   auto followers = store::local_follower_ids(c, author.id, false);
   const bool concerns_us = !followers.empty() || !mentioned.local.empty() || (parent && parent->local);
-  if (!concerns_us) return std::nullopt;
+  if (!concerns_us && arrival == NoteArrival::Delivered) return std::nullopt;
 
   store::StatusRecord s;
   // Ids follow the published time so timelines stay in time order, but never lie in the future.

@@ -13,9 +13,14 @@
 
 namespace vmst::services {
 
-// The new status's id; nullopt when it was already known or concerns nobody here.
+// How a note reached us: delivered to an inbox (kept only when it concerns someone here), or fetched because a
+// user asked for it (a search by URL), which keeps it whoever it concerns, as Mastodon does.
+enum class NoteArrival { Delivered, FetchedOnRequest };
+
+// The new status's id; nullopt when it was already known or, when delivered, concerns nobody here.
 std::optional<int64_t> record_remote_note(store::Connection& c, const store::AccountRecord& author,
-                                          const convert::as::RemoteNote& note, int64_t now);
+                                          const convert::as::RemoteNote& note, int64_t now,
+                                          NoteArrival arrival = NoteArrival::Delivered);
 // Applies an edit by the author (keeping the previous version in the history). False when the status is unknown.
 bool update_remote_note(store::Connection& c, const store::AccountRecord& author, const convert::as::RemoteNote& note,
                         int64_t now);

@@ -6,6 +6,7 @@
 #include <spdlog/spdlog.h>
 
 #include "services/account_lookup.hpp"
+#include "services/remote_status_fetch.hpp"
 #include "services/search_query.hpp"
 #include "services/status_views.hpp"
 #include "store/follow_store.hpp"
@@ -89,9 +90,25 @@ void resolve_url(const SearchEnvironment& env, const SearchRequest& request, con
       if (account && is_hidden_account(*account)) account.reset();
     }
   });
-  if (found_status || !want_accounts) return;
+  if (found_status) return;
   // Mastodon fetches unknown URLs only for signed-in users who asked to resolve.
-  if (!account && request.resolve && request.viewer && url.rfind(env.urls.base() + "/", 0) != 0) {
+  const bool may_fetch = request.resolve && request.viewer && url.rfind(env.urls.base() + "/", 0) != 0;
+  if (want_statuses && may_fetch && !account) {
+    auto fetched = fetch_remote_status(env.db, env.resolver, url, request.now);
+    if (fetched.kind == FetchedStatus::Kind::Status) {
+      env.db.read([&](store::Connection& c) {
+        auto status = store::find_status(c, fetched.status_id);
+        if (status && status_visible_to(c, *status, request.viewer)) {
+          out.status_ids.push_back(status->id);
+          out.statuses = load_statuses(c, {status->id}, request.viewer);
+        }
+      });
+      return;
+    }
+    if (fetched.kind == FetchedStatus::Kind::Unavailable) return;  // an actor fetch would fail the same way
+  }
+  if (!want_accounts) return;
+  if (!account && may_fetch) {
     try {
       account = env.resolver.by_uri(url);
     } catch (const federation::ResolveError& e) {

@@ -133,3 +133,43 @@ def sql_one(vmst, statement, *args):
         return db.execute(statement, args).fetchone()[0]
     finally:
         db.close()
+
+
+def test_searching_an_unknown_remote_note_by_url_fetches_and_keeps_it(network):
+    vmst, peer, alice = network
+    peer.create_actor("gina")  # nobody here follows gina: her notes never reach vmst by delivery
+    note = peer.create_note("gina", content="<p>Only found by searching for it</p>")
+    uri = note["id"]
+    assert status_id_for(vmst, uri, timeout=0.5) is None
+
+    # Without resolve, or without a signed-in user, nothing is fetched.
+    r = api(vmst, "GET", "/api/v2/search", alice.token, query={"q": uri})
+    assert r.status == 200 and r.json()["statuses"] == []
+    assert api(vmst, "GET", "/api/v2/search", None, query={"q": uri, "resolve": "true"}).status == 401
+    assert status_id_for(vmst, uri, timeout=0.5) is None
+
+    r = api(vmst, "GET", "/api/v2/search", alice.token, query={"q": uri, "resolve": "true"})
+    assert r.status == 200, r.text
+    statuses = r.json()["statuses"]
+    assert [s["uri"] for s in statuses] == [uri]
+    assert "Only found by searching for it" in statuses[0]["content"]
+    assert statuses[0]["account"]["acct"] == f"gina@{peer.domain}"
+    kept = status_id_for(vmst, uri)
+    assert kept == statuses[0]["id"]
+    # It is kept: a second search finds the same status without a new one, and it can be favourited.
+    again = api(vmst, "GET", "/api/v2/search", alice.token, query={"q": uri, "resolve": "true"}).json()["statuses"]
+    assert [s["id"] for s in again] == [kept]
+    fav = api(vmst, "POST", f"/api/v1/statuses/{kept}/favourite", alice.token)
+    assert fav.status == 200 and fav.json()["favourited"] is True
+    liked = peer.wait_for("Like", predicate=lambda a: a["json"]["object"] == uri, timeout=15)
+    assert liked[0]["json"]["actor"] == f"{vmst.base_url}/users/alice"
+
+
+def test_searching_a_remote_actor_url_still_finds_the_account(network):
+    vmst, peer, alice = network
+    peer.create_actor("hugo")
+    r = api(vmst, "GET", "/api/v2/search", alice.token, query={"q": peer.actor_url("hugo"), "resolve": "true"})
+    assert r.status == 200, r.text
+    body = r.json()
+    assert body["statuses"] == []
+    assert [a["acct"] for a in body["accounts"]] == [f"hugo@{peer.domain}"]
