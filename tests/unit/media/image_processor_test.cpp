@@ -5,6 +5,8 @@
 #include "media/content_detection.hpp"
 #include "media/image_fixtures.hpp"
 
+#include <vips/vips.h>
+
 using vmst::media::ImageRejected;
 using vmst::media::process_attachment_image;
 using vmst::media::process_profile_image;
@@ -68,4 +70,78 @@ TEST_CASE("profile images are cropped to exactly the asked size", "[media][image
   CHECK(header.original.width == 1500);
   CHECK(header.original.height == 500);
   CHECK(header.original.mime != "image/gif");
+}
+
+namespace {
+
+struct Frames {
+  int count = 0, width = 0, height = 0;
+};
+
+// What libvips reads back from an encoded image, every frame loaded.
+Frames frames_of(const std::string& bytes) {
+  VipsImage* image = vips_image_new_from_buffer(bytes.data(), bytes.size(), "n=-1", nullptr);
+  REQUIRE(image);
+  Frames out{vips_image_get_height(image) / vips_image_get_page_height(image), vips_image_get_width(image),
+             vips_image_get_page_height(image)};
+  g_object_unref(image);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("an animated GIF avatar stays animated, each frame cropped, with a still first frame beside it",
+          "[media][image_processor]") {
+  auto avatar = process_profile_image(vmst::testing::kAnimatedGif20x10, "image/gif", kLimit, 400, 400);
+  CHECK(avatar.animated);
+  CHECK(avatar.original.mime == "image/gif");
+  CHECK(avatar.original.extension == "gif");
+  CHECK(avatar.original.width == 400);
+  CHECK(avatar.original.height == 400);
+  auto frames = frames_of(avatar.original.bytes);
+  CHECK(frames.count == 3);
+  CHECK(frames.width == 400);
+  CHECK(frames.height == 400);
+  REQUIRE(avatar.still);
+  CHECK(avatar.still->mime == "image/png");
+  CHECK(vmst::media::detect_mime_type(avatar.still->bytes) == "image/png");
+  auto still = frames_of(avatar.still->bytes);
+  CHECK(still.count == 1);
+  CHECK(still.width == 400);
+  CHECK(still.height == 400);
+  CHECK(avatar.blurhash.size() == 36);
+
+  auto header = process_profile_image(vmst::testing::kAnimatedGif20x10, "image/gif", kLimit, 1500, 500);
+  auto header_frames = frames_of(header.original.bytes);
+  CHECK(header_frames.count == 3);
+  CHECK(header_frames.width == 1500);
+  CHECK(header_frames.height == 500);
+
+  // A still GIF is no animation: one image, no still beside it.
+  auto plain = process_profile_image(vmst::testing::kGif4x7, "image/gif", kLimit, 400, 400);
+  CHECK_FALSE(plain.animated);
+  CHECK_FALSE(plain.still);
+}
+
+TEST_CASE("an animated WebP avatar stays an animated WebP", "[media][image_processor]") {
+  auto avatar = process_profile_image(vmst::testing::kAnimatedWebp20x10, "image/webp", kLimit, 400, 400);
+  CHECK(avatar.animated);
+  CHECK(avatar.original.mime == "image/webp");
+  auto frames = frames_of(avatar.original.bytes);
+  CHECK(frames.count == 3);
+  CHECK(frames.width == 400);
+  CHECK(frames.height == 400);
+  REQUIRE(avatar.still);
+  CHECK(frames_of(avatar.still->bytes).count == 1);
+}
+
+TEST_CASE("an animated profile image whose frames are too many pixels in all is refused",
+          "[media][image_processor]") {
+  // Three frames are far below the frame count limit, but three frames of 8000x5000 are 120 megapixels to write.
+  try {
+    process_profile_image(vmst::testing::kAnimatedGif20x10, "image/gif", kLimit, 8000, 5000);
+    FAIL("accepted");
+  } catch (const ImageRejected& e) {
+    CHECK(std::string(e.what()).rfind("Animation is too large: 3 frames", 0) == 0);
+  }
 }
