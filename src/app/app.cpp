@@ -37,6 +37,7 @@ constexpr int64_t kRelayedEventMaxAgeMs = 60'000;
 // Batches of a pending domain purge run each second: the rest of the periodic work, and the inbox on the same
 // thread, wait no longer than these take.
 constexpr int kPurgeBatchesPerTick = 4;
+constexpr int64_t kUnattendedPurgeAfterMs = 10'000;
 }  // namespace
 
 store::DatabaseOptions database_options(const Config& config) {
@@ -194,8 +195,10 @@ void App::start() {
           ++queued;
         }
         if (queued > 0) delivery_->wake();
-        // A suspended domain's purge left unfinished (by a CLI stopped half-way) goes on a few batches at a time.
-        services::run_pending_purges(*db_, config_.media_path(), kPurgeBatchesPerTick);
+        // A suspended domain's purge left unfinished (by a CLI stopped half-way) goes on a few batches at a time; a
+        // block set moments ago is left to the command purging it.
+        services::run_pending_purges(*db_, config_.media_path(), kPurgeBatchesPerTick, services::kPurgeBatchSize,
+                                     now - kUnattendedPurgeAfterMs);
         // What the admin CLI committed reaches live streams here (store/commit_event_relay.hpp).
         if (db_->read([](store::Connection& c) { return store::has_relayed_commit_events(c); })) {
           auto relayed = db_->write([&](store::Connection& c) {

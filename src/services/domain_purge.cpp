@@ -44,9 +44,9 @@ PurgeProgress purge_domain_batch(store::Database& db, const std::filesystem::pat
 }
 
 PurgeProgress run_pending_purges(store::Database& db, const std::filesystem::path& media_root, int max_batches,
-                                 int batch_size) {
+                                 int batch_size, int64_t blocked_before) {
   PurgeProgress total;
-  auto pending = db.read([](store::Connection& c) { return store::domains_pending_purge(c); });
+  auto pending = db.read([&](store::Connection& c) { return store::domains_pending_purge(c, blocked_before); });
   for (const auto& domain : pending) {
     while (max_batches == 0 || total.batches < max_batches) {
       auto step = purge_domain_batch(db, media_root, domain, batch_size);
@@ -56,7 +56,8 @@ PurgeProgress run_pending_purges(store::Database& db, const std::filesystem::pat
       if (step.finished) break;
     }
   }
-  total.finished = db.read([](store::Connection& c) { return store::domains_pending_purge(c).empty(); });
+  total.finished =
+      db.read([&](store::Connection& c) { return store::domains_pending_purge(c, blocked_before).empty(); });
   return total;
 }
 

@@ -45,8 +45,11 @@ bool domain_purge_pending(Connection& c, const std::string& domain) {
   return pending;
 }
 
-std::vector<std::string> domains_pending_purge(Connection& c) {
-  auto& q = c.prepare("SELECT domain FROM domain_blocks WHERE purge_pending = 1 AND severity = 'suspend' ORDER BY id");
+std::vector<std::string> domains_pending_purge(Connection& c, int64_t blocked_before) {
+  auto& q = c.prepare(
+      "SELECT domain FROM domain_blocks WHERE purge_pending = 1 AND severity = 'suspend' AND updated_at < ?"
+      " ORDER BY id");
+  q.bind(1, blocked_before);
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
   return out;

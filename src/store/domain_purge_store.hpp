@@ -2,6 +2,7 @@
 // SQL for purging a suspended domain's cached accounts, statuses and media a batch at a time
 // (services/domain_purge). The domain_blocks row carries the purge_pending flag until the purge is done.
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -14,8 +15,9 @@ void mark_domain_purge_pending(Connection& c, const std::string& domain);
 void clear_domain_purge_pending(Connection& c, const std::string& domain);
 // True while the block on `domain` is a suspension with a purge to finish.
 bool domain_purge_pending(Connection& c, const std::string& domain);
-// Every such domain.
-std::vector<std::string> domains_pending_purge(Connection& c);
+// Every such domain whose block was last set before `blocked_before` (ms), oldest block first.
+std::vector<std::string> domains_pending_purge(Connection& c,
+                                               int64_t blocked_before = std::numeric_limits<int64_t>::max());
 
 // Up to `limit` ids of statuses, or of accounts, on the domain (its subdomains, any port).
 std::vector<int64_t> domain_status_batch(Connection& c, const std::string& domain, int limit);
