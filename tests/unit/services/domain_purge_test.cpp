@@ -113,13 +113,15 @@ TEST_CASE("a purge cut short is finished later from the flag on the block row", 
   services::purge_domain_batch(p.db, p.media_root, "bad.example", 500);
   REQUIRE(p.statuses_on_bad() == 700);
 
-  // The server's periodic task, a couple of batches per tick.
-  auto tick = services::run_pending_purges(p.db, p.media_root, 2, 500);
+  // The server's periodic task leaves a block set moments ago to the command that set it (blocked at 5000)...
+  CHECK(services::run_pending_purges(p.db, p.media_root, 2, 500, 5000).batches == 0);
+  // ...and later goes on a couple of batches per tick.
+  auto tick = services::run_pending_purges(p.db, p.media_root, 2, 500, 6000);
   CHECK(tick.batches == 2);
   CHECK(tick.statuses == 700);
   CHECK_FALSE(tick.finished);
   CHECK(p.pending() == std::vector<std::string>{"bad.example"});
-  auto next = services::run_pending_purges(p.db, p.media_root, 2, 500);
+  auto next = services::run_pending_purges(p.db, p.media_root, 2, 500, 6000);
   CHECK(next.accounts == 2);
   CHECK(next.finished);
   CHECK(p.pending().empty());
