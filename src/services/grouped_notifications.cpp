@@ -141,7 +141,7 @@ GroupWalk walk_groups(store::Connection& c, int64_t viewer, const store::Notific
       auto shown = shown_heads(c, viewer, std::move(slice), filters, hiding);
       std::unordered_set<int64_t> kept;
       for (const auto& n : shown.rows) kept.insert(n.id);
-      for (size_t j = next; j < end; ++j) {
+      for (size_t j = next; j < end && walk.heads.size() < limit; ++j) {
         if (!kept.contains(candidates[j].id)) continue;
         walk.heads.push_back(candidates[j]);
         if (walk.heads.size() == limit) stop = position[j] + 1;
