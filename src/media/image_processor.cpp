@@ -221,9 +221,10 @@ void check_animation_size(const Header& header, int width, int height) {
   const int64_t read = static_cast<int64_t>(header.frames) * header.width * header.frame_height;
   const int64_t written = static_cast<int64_t>(header.frames) * width * height;
   if (read > kMaxAnimationPixels || written > kMaxAnimationPixels) {
-    reject("Animation is too large: " + std::to_string(header.frames) + " frames of " +
-           std::to_string(std::max(header.width, width)) + "x" + std::to_string(std::max(header.frame_height, height)) +
-           " pixels, more than the limit of " + std::to_string(kMaxAnimationPixels) + " pixels in all");
+    reject("Animation is too large: " + std::to_string(header.frames) + " frames of " + std::to_string(header.width) +
+           "x" + std::to_string(header.frame_height) + " pixels made " + std::to_string(width) + "x" +
+           std::to_string(height) + ", more than the limit of " + std::to_string(kMaxAnimationPixels) +
+           " pixels in all");
   }
 }
 
@@ -231,7 +232,7 @@ void check_animation_size(const Header& header, int width, int height) {
 Image thumbnail_covering(std::string_view bytes, const Header& header, int width, int height) {
   const double scale = std::max(static_cast<double>(width) / header.width,
                                 static_cast<double>(height) / header.frame_height);
-  // One pixel of slack on each side so rounding never leaves a frame short of the box.
+  // A pixel of slack in each direction, so rounding never leaves a frame short of the box.
   const int box_width = static_cast<int>(std::ceil(header.width * scale)) + 1;
   const int box_height = static_cast<int>(std::ceil(header.frame_height * scale)) + 1;
   return thumbnail(bytes, true, box_width, box_height, VIPS_SIZE_BOTH, false);
