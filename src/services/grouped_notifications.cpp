@@ -85,7 +85,7 @@ constexpr size_t kMinCheck = 16;
 
 struct GroupWalk {
   std::vector<store::NotificationRow> heads;        // the shown heads, in walk order
-  std::optional<NotificationPage> loaded;           // their details, when one batch held them all
+  std::optional<NotificationPage> loaded;           // their details, when one load held them all
   std::optional<int64_t> first_examined, last_examined;
   bool more = false;                                // stopped before the notifications ran out
 };
