@@ -37,7 +37,8 @@ void add_grouped_notification_routes(http::Router& router, ApiContext& api) {
                auto groups = services::list_notification_groups(api.db, *viewer.account_id, grouped_query(params),
                                                                 to_id_page(page));
                if (groups.newest_cursor) {
-                 set_link_header(res, req, api.urls.base(), page, groups.fetched, groups.newest_cursor,
+                 const size_t paged = groups.more ? static_cast<size_t>(page.limit) : groups.groups.size();
+                 set_link_header(res, req, api.urls.base(), page, paged, groups.newest_cursor,
                                  groups.oldest_cursor);
                }
                http::send_json(res, 200,

@@ -13,6 +13,7 @@
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/blocklist_subscriptions.hpp"
+#include "services/domain_purge.hpp"
 #include "services/instance_actor.hpp"
 #include "services/polls.hpp"
 #include "store/commit_event_relay.hpp"
@@ -34,6 +35,10 @@ namespace vmst::app {
 namespace {
 // A relayed change older than this was made while no server ran: no stream was open to hear it.
 constexpr int64_t kRelayedEventMaxAgeMs = 60'000;
+// Batches of a pending domain purge run each second: the rest of the periodic work, and the inbox on the same
+// thread, wait no longer than these take.
+constexpr int kPurgeBatchesPerTick = 4;
+constexpr int64_t kUnattendedPurgeAfterMs = 10'000;
 }  // namespace
 
 store::DatabaseOptions database_options(const Config& config) {
@@ -192,6 +197,10 @@ void App::start() {
           ++queued;
         }
         if (queued > 0) delivery_->wake();
+        // A suspended domain's purge left unfinished (by a CLI stopped half-way) goes on a few batches at a time; a
+        // block set moments ago is left to the command purging it.
+        services::run_pending_purges(*db_, config_.media_path(), kPurgeBatchesPerTick, services::kPurgeBatchSize,
+                                     now - kUnattendedPurgeAfterMs);
         // What the admin CLI committed reaches live streams here (store/commit_event_relay.hpp).
         if (db_->read([](store::Connection& c) { return store::has_relayed_commit_events(c); })) {
           auto relayed = db_->write([&](store::Connection& c) {

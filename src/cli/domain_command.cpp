@@ -11,10 +11,10 @@
 #include "cli/command_context.hpp"
 #include "convert/mastodon/domain_block_list.hpp"
 #include "delivery/enqueue.hpp"
-#include "media/media_storage.hpp"
 #include "app/app.hpp"
 #include "services/blocklist_subscriptions.hpp"
 #include "services/domain_blocks.hpp"
+#include "services/domain_purge.hpp"
 #include "services/service_error.hpp"
 #include "time/timestamps.hpp"
 
@@ -49,9 +49,13 @@ services::Outbox queue_outbox() {
 }
 
 // Purged media files go once the purge has committed: a rolled-back purge must not lose them.
-void delete_media_files(const app::Config& config, const std::vector<std::string>& files) {
-  media::MediaStorage storage(config.media_path());
-  for (const auto& file : files) storage.remove(file);
+// A new suspension's purge runs here, batch by batch, once the block has committed; were the command stopped
+// half-way, the server finishes the purge (services/domain_purge).
+void purge(const app::Config& config, store::Database& db, services::DomainBlockOutcome& effects) {
+  if (!effects.purge_started) return;
+  auto purged = services::run_pending_purges(db, config.media_path());
+  effects.accounts_purged = purged.accounts;
+  effects.statuses_purged = purged.statuses;
 }
 
 void print_effects(const services::DomainBlockOutcome& o) {
@@ -80,7 +84,7 @@ int block(const CommandContext& context, const DomainOptions& options) {
   auto db = context.open_database(config);
   auto outbox = queue_outbox();
   auto outcome = db->write([&](store::Connection& c) { return services::apply_domain_block(c, outbox, input, now_millis()); });
-  delete_media_files(config, outcome.media_files_to_delete);
+  purge(config, *db, outcome);
   std::cout << (outcome.created ? "Blocked " : "Updated the block on ") << outcome.block.domain << " ("
             << outcome.block.severity << (outcome.block.reject_media ? ", reject media" : "")
             << (outcome.block.reject_reports ? ", reject reports" : "") << ")\n";
@@ -154,7 +158,7 @@ int import(const CommandContext& context, const DomainOptions& options) {
   } catch (const services::ServiceError& e) {
     throw services::ServiceError(e.kind(), options.file + ": " + e.what() + " (nothing was imported)");
   }
-  delete_media_files(config, result.effects.media_files_to_delete);
+  purge(config, *db, result.effects);
   for (const auto& skipped : result.skipped) std::cout << "Skipped " << skipped << "\n";
   std::cout << "Imported " << entries.size() - result.skipped.size() << " block(s): " << result.created
             << " new, " << result.updated << " updated, " << result.unchanged << " unchanged\n";

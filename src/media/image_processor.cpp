@@ -39,6 +39,7 @@ class ImageSlot {
 };
 
 constexpr int kMaxFrames = 1000;  // an animation's frames are bounded as well as each frame's size
+constexpr int64_t kMaxAnimationPixels = 100'000'000;  // an animated profile image's frames, read or written, in all
 
 [[noreturn]] void reject(const std::string& message) {
   take_vips_error();  // the details are libvips' own; the uploader gets the message
@@ -232,6 +233,60 @@ std::pair<int, int> original_box(const Header& header) {
   return {width, height};
 }
 
+// An animated profile image is resized frame by frame, so its cost grows with the frames: the frames read and
+// the frames written are each bounded in all (a long animation at the header's 1500x500 is refused sooner than the
+// same at 400x400).
+void check_animation_size(const Header& header, int width, int height) {
+  const int64_t read = static_cast<int64_t>(header.frames) * header.width * header.frame_height;
+  const int64_t written = static_cast<int64_t>(header.frames) * width * height;
+  if (read > kMaxAnimationPixels || written > kMaxAnimationPixels) {
+    reject("Animation is too large: " + std::to_string(header.frames) + " frames of " + std::to_string(header.width) +
+           "x" + std::to_string(header.frame_height) + " pixels made " + std::to_string(width) + "x" +
+           std::to_string(height) + ", more than the limit of " + std::to_string(kMaxAnimationPixels) +
+           " pixels in all");
+  }
+}
+
+// Every frame scaled (streaming, as one tall strip of frames) to cover width x height, keeping its shape.
+Image thumbnail_covering(std::string_view bytes, const Header& header, int width, int height) {
+  const double scale = std::max(static_cast<double>(width) / header.width,
+                                static_cast<double>(height) / header.frame_height);
+  // A pixel of slack in each direction, so rounding never leaves a frame short of the box.
+  const int box_width = static_cast<int>(std::ceil(header.width * scale)) + 1;
+  const int box_height = static_cast<int>(std::ceil(header.frame_height * scale)) + 1;
+  return thumbnail(bytes, true, box_width, box_height, VIPS_SIZE_BOTH, false);
+}
+
+// The centre width x height of each frame of the strip, joined again into a strip of frames.
+Image cropped_frames(Image strip, int width, int height) {
+  const int frame_width = vips_image_get_width(strip.get());
+  const int frame_height = vips_image_get_page_height(strip.get());
+  const int frames = vips_image_get_height(strip.get()) / frame_height;
+  if (frame_width < width || frame_height < height || frames < 1) reject("File could not be processed as an image");
+  const int left = (frame_width - width) / 2, top = (frame_height - height) / 2;
+  std::vector<Image> crops;
+  std::vector<VipsImage*> parts;
+  for (int i = 0; i < frames; ++i) {
+    VipsImage* crop = nullptr;
+    if (vips_crop(strip.get(), &crop, left, i * frame_height + top, width, height, nullptr)) {
+      reject("File could not be processed as an image");
+    }
+    crops.emplace_back(crop);
+    parts.push_back(crop);
+  }
+  VipsImage* joined = nullptr;
+  if (vips_arrayjoin(parts.data(), &joined, frames, "across", 1, nullptr)) {
+    reject("File could not be processed as an image");
+  }
+  Image out(joined);
+  // The strip's frame height is now the box's; the frame delays and loop count came along from the first crop.
+  VipsImage* copy = nullptr;
+  if (vips_copy(out.get(), &copy, nullptr)) reject("File could not be processed as an image");
+  Image result(copy);
+  vips_image_set_int(result.get(), VIPS_META_PAGE_HEIGHT, height);
+  return result;
+}
+
 }  // namespace
 
 ProcessedImage process_attachment_image(std::string_view bytes, const std::string& mime, int64_t max_pixels) {
@@ -260,14 +315,22 @@ ProcessedImage process_profile_image(std::string_view bytes, const std::string& 
   start_vips();
   ImageSlot slot;
   const Header header = read_header(bytes, mime, max_pixels);
-  (void)header;
-  // A still image from the first frame: a cropped animation is more than an avatar needs to be.
+  const bool animated = may_animate(mime) && header.frames > 1;
+  if (animated) check_animation_size(header, width, height);
   ProcessedImage result;
-  Image image = in_memory(as_srgb(thumbnail(bytes, false, width, height, VIPS_SIZE_BOTH, true)));
-  const std::string type = mime == "image/gif" ? (vips_image_hasalpha(image.get()) ? "image/png" : "image/jpeg")
-                                               : output_mime(mime, image.get());
-  result.original = encode(image.get(), type);
-  result.blurhash = blurhash_of(image.get());
+  // The first frame, still: the whole image when it is not animated, the static version when it is.
+  Image still = in_memory(as_srgb(thumbnail(bytes, false, width, height, VIPS_SIZE_BOTH, true)));
+  result.blurhash = blurhash_of(still.get());
+  if (animated) {
+    result.animated = true;
+    Image animation = as_srgb(cropped_frames(thumbnail_covering(bytes, header, width, height), width, height));
+    result.original = encode(animation.get(), mime);
+    result.still = encode(still.get(), "image/png");
+    return result;
+  }
+  const std::string type = mime == "image/gif" ? (vips_image_hasalpha(still.get()) ? "image/png" : "image/jpeg")
+                                               : output_mime(mime, still.get());
+  result.original = encode(still.get(), type);
   return result;
 }
 

@@ -33,6 +33,7 @@ struct EncodedImage {
 struct ProcessedImage {
   EncodedImage original;
   std::optional<EncodedImage> small;  // attachments only
+  std::optional<EncodedImage> still;  // animated profile images: the first frame, as PNG
   std::string blurhash;
   bool animated = false;
 };
@@ -44,7 +45,9 @@ inline constexpr int64_t kOriginalImagePixels = 8294400;   // 3840x2160: larger 
 // width x height of one frame, as read from the header. Throws ImageRejected.
 ProcessedImage process_attachment_image(std::string_view bytes, const std::string& mime, int64_t max_pixels);
 
-// Avatars and headers: scaled and cropped from the centre to exactly width x height (400x400, 1500x500).
+// Avatars and headers: scaled and cropped from the centre to exactly width x height (400x400, 1500x500). An animated
+// GIF or WebP stays animated, each frame scaled and cropped (`still` is then its first frame), within a bound on
+// its frames' pixels in all; a still GIF becomes a PNG or JPEG.
 ProcessedImage process_profile_image(std::string_view bytes, const std::string& mime, int64_t max_pixels, int width,
                                      int height);
 

@@ -3,9 +3,9 @@
 #include <spdlog/spdlog.h>
 
 #include "convert/mastodon/domain_block_list.hpp"
-#include "media/media_storage.hpp"
 #include "net/url.hpp"
 #include "services/domain_blocks.hpp"
+#include "services/domain_purge.hpp"
 #include "services/service_error.hpp"
 
 namespace vmst::services {
@@ -110,8 +110,12 @@ BlocklistRefresh refresh_blocklist(store::Database& db, const net::NetPolicy& po
     store::record_blocklist_fetch(c, subscription.id, now, etag, "", describe(applied));
     return applied;
   });
-  media::MediaStorage storage(media_root);
-  for (const auto& file : result.effects.media_files_to_delete) storage.remove(file);
+  // The purge of a new suspension runs now, each batch a transaction of its own.
+  if (result.effects.purge_started) {
+    auto purged = run_pending_purges(db, media_root);
+    spdlog::info("block list {}: purged {} account(s) and {} status(es)", subscription.url, purged.accounts,
+                 purged.statuses);
+  }
   out.ok = true;
   out.summary = describe(result);
   out.queued_deliveries = outbox.sent();

@@ -8,6 +8,7 @@
 #include "services/service_error.hpp"
 #include "store/account_store.hpp"
 #include "store/blocklist_subscription_store.hpp"
+#include "store/domain_purge_store.hpp"
 #include "store/ids.hpp"
 #include "store/relationship_severance_store.hpp"
 #include "time/timestamps.hpp"
@@ -150,15 +151,12 @@ DomainBlockOutcome apply_domain_block(store::Connection& c, Outbox& outbox, cons
     out.users_notified = static_cast<int>(counts.size());
     auto touched_accounts = std::set<int64_t>();
     for (const auto& count : counts) touched_accounts.insert(count.account_id);
-    auto touched_statuses = store::local_statuses_touched_by_domain(c, domain);
-    out.media_files_to_delete = store::cached_media_files_on_domain(c, domain);
-    auto [accounts, statuses] = store::purge_domain_accounts(c, domain);
-    out.accounts_purged = accounts;
-    out.statuses_purged = statuses;
     store::recount_accounts(c, {touched_accounts.begin(), touched_accounts.end()});
-    store::recount_statuses(c, touched_statuses);
+    out.purge_started = true;
   }
   store::upsert_domain_block(c, block);
+  // Its cached accounts, statuses and media go afterwards, in batches (services/domain_purge).
+  if (out.purge_started) store::mark_domain_purge_pending(c, domain);
   if (block.severity == "silence") {
     out.accounts_silenced = store::silence_domain_accounts(c, domain, now);
   } else if (existing && existing->severity == "silence") {
@@ -189,9 +187,9 @@ void add_effects(DomainBlockOutcome& total, DomainBlockOutcome&& one) {
   total.users_notified += one.users_notified;
   total.accounts_purged += one.accounts_purged;
   total.statuses_purged += one.statuses_purged;
+  total.purge_started = total.purge_started || one.purge_started;
   total.accounts_silenced += one.accounts_silenced;
   total.deliveries_dropped += one.deliveries_dropped;
-  for (auto& file : one.media_files_to_delete) total.media_files_to_delete.push_back(std::move(file));
 }
 
 }  // namespace

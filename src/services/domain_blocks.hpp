@@ -4,7 +4,8 @@
 //   suspend  every inbound activity and fetch from the domain is refused and nothing is delivered to it (the gates
 //            are federation/domain_gate); follows both ways are severed, the remote side told once (Reject for its
 //            follows of local users, Undo for local users' follows of it) and each local user notified of what
-//            they lost (a severed_relationships notification); its cached accounts, statuses and media are purged.
+//            they lost (a severed_relationships notification); its cached accounts, statuses and media are purged
+//            after the block commits, in batches (services/domain_purge).
 //   silence  its accounts stay out of public timelines, search and the notifications of local users who do not
 //            follow them.
 //   noop     only the reject_media / reject_reports flags apply.
@@ -12,7 +13,7 @@
 // data comes back only as the remote servers send it again.
 //
 // Everything runs on the caller's thread inside one write transaction per call (the CLI, or a subscription
-// refresh on the server's maintenance thread).
+// refresh on the server's maintenance thread); the purge a suspension starts runs after it, in batches.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -48,11 +49,11 @@ struct DomainBlockOutcome {
   bool created = false;
   int follows_severed = 0;       // follows and follow requests, both ways
   int users_notified = 0;        // local users told what they lost
-  int accounts_purged = 0;
+  bool purge_started = false;    // a new suspension: its cached data is to be purged (services/domain_purge)
+  int accounts_purged = 0;       // filled in by whoever ran the purge
   int statuses_purged = 0;
   int accounts_silenced = 0;
   int deliveries_dropped = 0;
-  std::vector<std::string> media_files_to_delete;  // relative to the media folder; delete after the commit
 };
 
 // Creates or updates the block on input.domain (normalised first) and applies its effects, inside the caller's

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <unordered_set>
 
 #include "services/notification_grouping.hpp"
 #include "services/service_error.hpp"
@@ -73,6 +74,104 @@ void build_groups(store::Connection& c, GroupedNotificationPage& out, const std:
   }
 }
 
+// Walking notifications into groups, as Mastodon pages them: from the cursor, the first notification met of each
+// group is the group's head; heads that are not shown (a `hide` filter, an account or status that is gone) are
+// skipped and the walk reads on, so that a page holds `limit` groups whenever there are that many. The walk reads
+// in batches and stops once the page is full, so its cost follows the page, not the whole history; a history
+// where nearly everything is hidden stops it after kMaxExamined notifications, with a `next` page past them.
+constexpr int kWalkBatch = 200;
+constexpr size_t kMaxExamined = 20'000;
+constexpr size_t kMinCheck = 16;
+
+struct GroupWalk {
+  std::vector<store::NotificationRow> heads;        // the shown heads, in walk order
+  std::optional<NotificationPage> loaded;           // their details, when one load held them all
+  std::optional<int64_t> first_examined, last_examined;
+  bool more = false;                                // stopped before the notifications ran out
+};
+
+std::string group_of(const store::NotificationRow& n, const std::vector<std::string>& grouped_types) {
+  return grouped(n, grouped_types) ? *n.group_key : "ungrouped-" + std::to_string(n.id);
+}
+
+// The candidates that would be shown, with their details.
+NotificationPage shown_heads(store::Connection& c, int64_t viewer, std::vector<store::NotificationRow> candidates,
+                             const std::vector<store::FilterRecord>& filters,
+                             const std::vector<store::FilterRecord>& hiding) {
+  if (!hiding.empty()) {
+    std::vector<int64_t> status_ids;
+    for (const auto& n : candidates)
+      if (n.status_id) status_ids.push_back(*n.status_id);
+    auto hidden = matched_by_filters(c, status_ids, hiding);
+    std::erase_if(candidates, [&](const auto& n) { return n.status_id && hidden.contains(*n.status_id); });
+  }
+  return load_notification_page(c, viewer, std::move(candidates), filters);
+}
+
+GroupWalk walk_groups(store::Connection& c, int64_t viewer, const store::NotificationScope& scope,
+                      const std::vector<std::string>& grouped_types, const std::vector<store::FilterRecord>& filters,
+                      const store::IdPage& page) {
+  const auto hiding = hiding_filters(filters, FilterContext::Notifications);
+  const auto limit = static_cast<size_t>(page.limit);
+  GroupWalk walk;
+  std::unordered_set<std::string> seen;
+  store::IdPage cursor = page;
+  cursor.limit = kWalkBatch;
+  size_t examined = 0;
+  int loads_with_heads = 0;
+  while (walk.heads.size() < limit) {
+    auto batch = store::notification_page(c, scope, cursor);  // newest first
+    if (batch.empty()) break;
+    if (page.oldest_first()) std::reverse(batch.begin(), batch.end());
+    std::vector<store::NotificationRow> candidates;
+    std::vector<size_t> position;  // of each candidate in the batch
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (seen.insert(group_of(batch[i], grouped_types)).second) {
+        candidates.push_back(batch[i]);
+        position.push_back(i);
+      }
+    }
+    size_t stop = batch.size();  // the batch's notifications this page examined
+    // Candidates are checked about as many at a time as the page still needs, so a page whose first heads are all
+    // shown loads those only.
+    for (size_t next = 0; next < candidates.size() && walk.heads.size() < limit;) {
+      const size_t end = std::min(candidates.size(), next + std::max(limit - walk.heads.size(), kMinCheck));
+      std::vector<store::NotificationRow> slice(candidates.begin() + static_cast<std::ptrdiff_t>(next),
+                                                candidates.begin() + static_cast<std::ptrdiff_t>(end));
+      auto shown = shown_heads(c, viewer, std::move(slice), filters, hiding);
+      std::unordered_set<int64_t> kept;
+      for (const auto& n : shown.rows) kept.insert(n.id);
+      for (size_t j = next; j < end && walk.heads.size() < limit; ++j) {
+        if (!kept.contains(candidates[j].id)) continue;
+        walk.heads.push_back(candidates[j]);
+        if (walk.heads.size() == limit) stop = position[j] + 1;
+      }
+      if (!kept.empty() && ++loads_with_heads == 1) walk.loaded = std::move(shown);
+      next = end;
+    }
+    if (!walk.first_examined) walk.first_examined = batch.front().id;
+    walk.last_examined = batch[stop - 1].id;
+    examined += stop;
+    if (walk.heads.size() == limit) {
+      walk.more = true;
+      break;
+    }
+    if (batch.size() < static_cast<size_t>(kWalkBatch)) break;
+    if (examined >= kMaxExamined) {
+      walk.more = true;
+      break;
+    }
+    if (page.oldest_first()) {
+      cursor.min_id = batch.back().id;
+    } else {
+      cursor.max_id = batch.back().id;
+    }
+  }
+  // Details loaded in several goes are not merged: heads from several goes are loaded again, together.
+  if (loads_with_heads > 1) walk.loaded.reset();
+  return walk;
+}
+
 // Only the notifications a listing would show.
 std::vector<store::NotificationRow> shown_in_group(store::Connection& c, int64_t viewer, const std::string& key) {
   auto rows = store::notifications_in_group(c, viewer, key);
@@ -91,23 +190,24 @@ GroupedNotificationPage list_notification_groups(store::Database& db, int64_t vi
     const auto scope = notification_scope(viewer, query.filter);
     const auto types = grouped_types_of(query);
     const auto filters = active_filters(c, viewer, scope.now);
-    auto heads = store::notification_group_heads(c, scope, types, page);
+    auto walk = walk_groups(c, viewer, scope, types, filters, page);
     GroupedNotificationPage out;
-    out.fetched = heads.size();
-    if (heads.empty()) return out;
-    out.newest_cursor = heads.front().id;
-    out.oldest_cursor = heads.back().id;
-    const int64_t from = heads.back().id, up_to = heads.front().id;
-    // A `hide` filter of the notifications context hides the groups about the statuses it matches.
-    const auto hiding = hiding_filters(filters, FilterContext::Notifications);
-    if (!hiding.empty()) {
-      std::vector<int64_t> status_ids;
-      for (const auto& n : heads)
-        if (n.status_id) status_ids.push_back(*n.status_id);
-      auto hidden = matched_by_filters(c, status_ids, hiding);
-      std::erase_if(heads, [&](const auto& n) { return n.status_id && hidden.contains(*n.status_id); });
+    out.more = walk.more;
+    if (!walk.first_examined) return out;
+    // The cursors lie past every notification examined, hidden ones included, so the next page does not read
+    // them again; a min_id page walked upwards.
+    out.newest_cursor = page.oldest_first() ? walk.last_examined : walk.first_examined;
+    out.oldest_cursor = page.oldest_first() ? walk.first_examined : walk.last_examined;
+    if (walk.heads.empty()) return out;
+    std::sort(walk.heads.begin(), walk.heads.end(),
+              [](const store::NotificationRow& a, const store::NotificationRow& b) { return a.id > b.id; });
+    const int64_t from = walk.heads.back().id, up_to = walk.heads.front().id;
+    if (walk.loaded) {
+      out.details = std::move(*walk.loaded);
+      out.details.rows = std::move(walk.heads);
+    } else {
+      out.details = load_notification_page(c, viewer, std::move(walk.heads), filters);
     }
-    out.details = load_notification_page(c, viewer, std::move(heads), filters);
     build_groups(c, out, types, from, up_to, true);
     return out;
   });
@@ -118,7 +218,6 @@ GroupedNotificationPage get_notification_group(store::Database& db, int64_t view
     auto rows = shown_in_group(c, viewer, group_key);
     if (rows.empty()) throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
     GroupedNotificationPage out;
-    out.fetched = 1;
     out.details = load_notification_page(c, viewer, {rows.front()}, active_filters(c, viewer, now_millis()));
     if (out.details.rows.empty()) throw ServiceError(ServiceError::Kind::NotFound, "Record not found");
     build_groups(c, out, groupable_notification_types(), std::numeric_limits<int64_t>::min(),

@@ -2,7 +2,8 @@
 // Grouped notifications (Mastodon 4.3, /api/v2/notifications): a page of notification groups, each shown as its
 // newest notification in the page, with how many notifications it holds, up to 8 sample accounts (newest first)
 // and the page bounds clients merge pages with. Paging walks notifications as Mastodon does: the next page starts
-// below the oldest notification a page showed, so a long-running group may appear again, older, on the next page.
+// below the oldest notification a page examined, so a long-running group may appear again, older, on the next page.
+// Groups that are not shown do not count: a page holds `limit` groups whenever there are that many.
 // The v1 rules apply: shown types, blocks and mutes, `hide` filters of the notifications context.
 #include <cstdint>
 #include <optional>
@@ -37,7 +38,7 @@ struct GroupedNotificationPage {
   std::vector<NotificationGroup> groups;  // newest first
   NotificationPage details;               // accounts (every sample account), statuses, severance events
   std::optional<int64_t> newest_cursor, oldest_cursor;  // for the Link header; unset on an empty page
-  size_t fetched = 0;                     // groups read before unrenderable ones were dropped
+  bool more = false;  // the page stopped before the notifications ran out: the Link header offers the next one
 };
 
 inline constexpr int kSampleAccounts = 8;

@@ -10,6 +10,7 @@
 #include "media/content_detection.hpp"
 #include "media/image_processor.hpp"
 #include "media/media_storage.hpp"
+#include "media/profile_image_files.hpp"
 #include "convert/activitystreams/actor.hpp"
 #include "delivery/fan_out.hpp"
 #include "services/emoji_usage.hpp"
@@ -46,13 +47,14 @@ struct StoredImage {
   store::ProfileImage which;
   int64_t media_id;
   std::string relative_path;
+  std::optional<std::string> still_path;  // beside an animated image
   std::string content_type;
   int64_t size;
 };
 
 // The upload checked (size, type from the content, agreeing with the declared one) and re-encoded at the profile
 // size: upright, centre-cropped, without metadata.
-media::EncodedImage prepared_image(const ImageUpload& upload, store::ProfileImage which) {
+media::ProcessedImage prepared_image(const ImageUpload& upload, store::ProfileImage which) {
   const std::string what = which == store::ProfileImage::Avatar ? "Avatar" : "Header";
   if (upload.bytes.size() > kProfileImageLimit) invalid(what + " file size must be less than 8 MB");
   const auto type = media::detect_media_type(upload.bytes);
@@ -62,30 +64,41 @@ media::EncodedImage prepared_image(const ImageUpload& upload, store::ProfileImag
   const bool avatar = which == store::ProfileImage::Avatar;
   try {
     return media::process_profile_image(upload.bytes, type->mime, kProfileImageMaxPixels,
-                                        avatar ? kAvatarSize : kHeaderWidth, avatar ? kAvatarSize : kHeaderHeight)
-        .original;
+                                        avatar ? kAvatarSize : kHeaderWidth, avatar ? kAvatarSize : kHeaderHeight);
   } catch (const media::ImageRejected& e) {
     invalid(what + ": " + e.what());
   }
 }
 
-// accounts/avatars/<id>/<random>/original.<ext>: written whole or not at all (media::MediaStorage).
+// accounts/avatars/<id>/<random>/original.<ext> (media/profile_image_files), each file written whole or not at all
+// (media::MediaStorage).
 StoredImage store_image(const std::filesystem::path& media_root, store::ProfileImage which,
-                        const media::EncodedImage& image) {
+                        const media::ProcessedImage& image) {
   const int64_t id = store::next_id();
   const std::string folder = which == store::ProfileImage::Avatar ? "accounts/avatars/" : "accounts/headers/";
-  const std::string relative = folder + std::to_string(id) + "/" + crypto::hex_encode(crypto::random_bytes(8)) +
-                               "/original." + image.extension;
+  const std::string relative = folder + std::to_string(id) + "/" + crypto::hex_encode(crypto::random_bytes(8)) + "/" +
+                               media::profile_image_file_name(image.animated, image.original.extension);
+  StoredImage stored{which, id, relative, std::nullopt, image.original.mime,
+                     static_cast<int64_t>(image.original.bytes.size())};
+  media::MediaStorage storage(media_root);
   try {
-    media::MediaStorage(media_root).write(relative, image.bytes);
+    storage.write(relative, image.original.bytes);
+    if (image.still) {
+      stored.still_path = media::profile_image_still_path(relative);
+      storage.write(*stored.still_path, image.still->bytes);
+    }
   } catch (const std::runtime_error&) {
+    storage.remove(relative);
     throw ServiceError(ServiceError::Kind::Unavailable, "The file could not be stored");
   }
-  return {which, id, relative, image.mime, static_cast<int64_t>(image.bytes.size())};
+  return stored;
 }
 
+// The image and, for an animated one, its still frame.
 void remove_quietly(const std::filesystem::path& media_root, const std::string& relative) {
-  media::MediaStorage(media_root).remove(relative);
+  media::MediaStorage storage(media_root);
+  storage.remove(relative);
+  if (auto still = media::profile_image_still_path(relative)) storage.remove(*still);
 }
 
 // Stored fields: the name as typed, the value as HTML and as typed; a verification survives an unchanged value.
@@ -177,7 +190,7 @@ CredentialView credential_view(store::Connection& c, int64_t account_id) {
 CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int64_t account_id,
                               const ProfileUpdate& update, int64_t now) {
   validate(update);
-  std::optional<media::EncodedImage> avatar, header;
+  std::optional<media::ProcessedImage> avatar, header;
   if (update.avatar) avatar = prepared_image(*update.avatar, store::ProfileImage::Avatar);
   if (update.header) header = prepared_image(*update.header, store::ProfileImage::Header);
 
@@ -223,6 +236,7 @@ CredentialView update_profile(const ProfileEnvironment& env, Outbox& outbox, int
         media.file_path = image.relative_path;
         media.file_content_type = image.content_type;
         media.file_size = image.size;
+        media.thumbnail_path = image.still_path;
         media.created_at = media.updated_at = now;
         store::insert_media(c, media);
         if (auto old = store::set_profile_image(c, account_id, image.which, image.media_id, now)) replaced.push_back(*old);

@@ -1,6 +1,6 @@
 #include "store/account_move_store.hpp"
 
-#include "store/sql_values.hpp"
+#include "store/follow_row.hpp"
 
 namespace vmst::store {
 
@@ -18,18 +18,7 @@ std::vector<FollowRecord> local_followers(Connection& c, int64_t account_id) {
       " ORDER BY r.id");
   q.bind(1, account_id);
   std::vector<FollowRecord> out;
-  while (q.executeStep()) {
-    FollowRecord f;
-    f.id = q.getColumn(0).getInt64();
-    f.account_id = q.getColumn(1).getInt64();
-    f.target_account_id = q.getColumn(2).getInt64();
-    f.uri = column_text(q, 3);
-    f.show_reblogs = q.getColumn(4).getInt() != 0;
-    f.notify = q.getColumn(5).getInt() != 0;
-    f.languages_json = column_text(q, 6);
-    f.created_at = q.getColumn(7).getInt64();
-    out.push_back(std::move(f));
-  }
+  while (q.executeStep()) out.push_back(read_follow(q));
   return out;
 }
 

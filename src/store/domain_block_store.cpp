@@ -2,6 +2,7 @@
 
 #include <unordered_map>
 
+#include "store/account_domain_sql.hpp"
 #include "store/fan_out_store.hpp"
 #include "store/ids.hpp"
 #include "store/status_store.hpp"
@@ -11,9 +12,7 @@ namespace vmst::store {
 
 namespace {
 
-// Accounts `a` on domain :d, its subdomains, with or without a port.
-constexpr const char* kOnDomain =
-    "(a.domain = :d OR a.domain LIKE :d || ':%' OR a.domain LIKE '%.' || :d OR a.domain LIKE '%.' || :d || ':%')";
+constexpr const char* kOnDomain = kAccountOnDomain;
 
 constexpr const char* kBlockColumns =
     "id, domain, severity, reject_media, reject_reports, obfuscate, private_comment, public_comment, subscription_id,"
@@ -46,12 +45,6 @@ bool walk_parents(const std::string& host, Probe&& probe) {
     candidate = candidate.substr(dot + 1);
   }
   return false;
-}
-
-std::vector<int64_t> read_ids(SQLite::Statement& q) {
-  std::vector<int64_t> ids;
-  while (q.executeStep()) ids.push_back(q.getColumn(0).getInt64());
-  return ids;
 }
 
 }  // namespace
@@ -242,20 +235,6 @@ std::vector<CrossingFollow> follows_crossing_to(Connection& c, const std::string
   return out;
 }
 
-std::vector<std::string> cached_media_files_on_domain(Connection& c, const std::string& domain) {
-  auto& q = c.prepare(std::string(
-      "SELECT m.file_path, m.thumbnail_path FROM media_attachments m JOIN accounts a ON a.id = m.account_id"
-      " WHERE a.domain IS NOT NULL AND (m.file_path IS NOT NULL OR m.thumbnail_path IS NOT NULL) AND ") + kOnDomain);
-  q.bind(":d", domain);
-  std::vector<std::string> out;
-  while (q.executeStep()) {
-    for (int i = 0; i < 2; ++i) {
-      if (!q.isColumnNull(i)) out.push_back(q.getColumn(i).getString());
-    }
-  }
-  return out;
-}
-
 void record_purged_status_events(Connection& c, const std::string& domain, int64_t recent_since) {
   auto& q = c.prepare(std::string(
       "SELECT s.id FROM statuses s JOIN accounts a ON a.id = s.account_id WHERE a.domain IS NOT NULL AND ") +
@@ -275,26 +254,6 @@ void record_purged_status_events(Connection& c, const std::string& domain, int64
   }
 }
 
-std::pair<int, int> purge_domain_accounts(Connection& c, const std::string& domain) {
-  // The full-text index is a virtual table: no foreign key cascades into it.
-  auto& fts = c.prepare(std::string(
-      "DELETE FROM statuses_fts WHERE rowid IN (SELECT s.id FROM statuses s JOIN accounts a ON a.id = s.account_id"
-      " WHERE a.domain IS NOT NULL AND ") + kOnDomain + ")");
-  fts.bind(":d", domain);
-  fts.exec();
-  auto& statuses = c.prepare(std::string(
-      "SELECT count(*) FROM statuses s JOIN accounts a ON a.id = s.account_id WHERE a.domain IS NOT NULL AND ") +
-      kOnDomain);
-  statuses.bind(":d", domain);
-  statuses.executeStep();
-  int status_count = statuses.getColumn(0).getInt();
-  statuses.reset();
-  auto& q = c.prepare(std::string("DELETE FROM accounts AS a WHERE a.domain IS NOT NULL AND ") + kOnDomain);
-  q.bind(":d", domain);
-  int account_count = q.exec();
-  return {account_count, status_count};
-}
-
 void recount_accounts(Connection& c, const std::vector<int64_t>& account_ids) {
   if (account_ids.empty()) return;
   auto& q = c.prepare(
@@ -304,18 +263,6 @@ void recount_accounts(Connection& c, const std::vector<int64_t>& account_ids) {
       " WHERE account_id IN (SELECT value FROM json_each(?))");
   q.bind(1, id_list(account_ids));
   q.exec();
-}
-
-std::vector<int64_t> local_statuses_touched_by_domain(Connection& c, const std::string& domain) {
-  auto& q = c.prepare(std::string(
-      "SELECT fv.status_id FROM favourites fv JOIN accounts a ON a.id = fv.account_id"
-      " JOIN statuses s ON s.id = fv.status_id WHERE s.local = 1 AND a.domain IS NOT NULL AND ") + kOnDomain +
-      " UNION SELECT s.reblog_of_id FROM statuses s JOIN accounts a ON a.id = s.account_id"
-      " JOIN statuses o ON o.id = s.reblog_of_id WHERE o.local = 1 AND a.domain IS NOT NULL AND " + kOnDomain +
-      " UNION SELECT s.in_reply_to_id FROM statuses s JOIN accounts a ON a.id = s.account_id"
-      " JOIN statuses o ON o.id = s.in_reply_to_id WHERE o.local = 1 AND a.domain IS NOT NULL AND " + kOnDomain);
-  q.bind(":d", domain);
-  return read_ids(q);
 }
 
 void recount_statuses(Connection& c, const std::vector<int64_t>& status_ids) {

@@ -100,23 +100,15 @@ struct CrossingFollow {
 // Follows and follow requests between local accounts and accounts on `domain`, both directions.
 std::vector<CrossingFollow> follows_crossing_to(Connection& c, const std::string& domain);
 
-// Files (relative to the media folder) the domain's cached media occupy, to delete once the purge commits.
-std::vector<std::string> cached_media_files_on_domain(Connection& c, const std::string& domain);
-
-// Deletes the domain's accounts and, through ON DELETE CASCADE, everything hanging off them (statuses, follows,
-// favourites, notifications, media rows...). Returns {accounts, statuses} removed.
-std::pair<int, int> purge_domain_accounts(Connection& c, const std::string& domain);
-
 // Records a StatusDeleted event for each of the domain's statuses a live stream may show (those in home feeds, those
-// created after recent_since) and for other accounts' boosts of them, which the purge deletes too. Call it before
+// created after recent_since) and for other accounts' boosts of them, which the purge deletes too
+// (store/domain_purge_store). Call it before
 // anything (severed follows) takes the statuses out of home feeds, so that their readers hear of it.
 void record_purged_status_events(Connection& c, const std::string& domain, int64_t recent_since);
 
 // Recounts followers/following of the given local accounts and the reply/reblog/favourite counters of the given
 // statuses, after a purge removed rows the counters included.
 void recount_accounts(Connection& c, const std::vector<int64_t>& account_ids);
-// Local statuses the domain's accounts favourited, reblogged or replied to (their counters change with a purge).
-std::vector<int64_t> local_statuses_touched_by_domain(Connection& c, const std::string& domain);
 void recount_statuses(Connection& c, const std::vector<int64_t>& status_ids);
 
 // Pending deliveries to the domain's hosts are dropped; returns how many.

@@ -1,5 +1,7 @@
 #include "store/follow_store.hpp"
 
+#include "store/follow_row.hpp"
+
 #include <algorithm>
 
 #include "store/sql_values.hpp"
@@ -122,7 +124,6 @@ bool delete_follow_request(Connection& c, int64_t account_id, int64_t target_acc
 
 namespace vmst::store {
 
-namespace {
 FollowRecord read_follow(SQLite::Statement& q) {
   FollowRecord f;
   f.id = q.getColumn(0).getInt64();
@@ -135,6 +136,8 @@ FollowRecord read_follow(SQLite::Statement& q) {
   f.created_at = q.getColumn(7).getInt64();
   return f;
 }
+
+namespace {
 
 std::string follow_columns(const char* table) {
   return std::string("SELECT id, account_id, target_account_id, uri, show_reblogs, notify, languages, created_at FROM ") +

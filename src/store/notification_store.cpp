@@ -171,22 +171,6 @@ std::optional<std::string> latest_group_key(Connection& c, int64_t account_id, c
   return q.getColumn(0).getString();
 }
 
-std::vector<NotificationRow> notification_group_heads(Connection& c, const NotificationScope& scope,
-                                                      const std::vector<std::string>& grouped_types,
-                                                      const IdPage& page) {
-  std::vector<NotificationRow> out;
-  if (scope.types.empty()) return out;
-  const char* pick = page.oldest_first() ? "min(n.id)" : "max(n.id)";
-  auto& q = c.prepare(std::string(kColumns) + " FROM notifications n WHERE n.id IN (SELECT " + pick + kShown +
-                      " AND n.id < :upper AND n.id > :lower GROUP BY " + kGroupOf + " ORDER BY 1" +
-                      (page.oldest_first() ? " ASC" : " DESC") + " LIMIT :limit) ORDER BY n.id DESC");
-  bind_scope(q, scope);
-  q.bind(":grouped", nlohmann::json(grouped_types).dump());
-  bind_page(q, page);
-  while (q.executeStep()) out.push_back(read_row(q));
-  return out;
-}
-
 int64_t count_notification_groups_after(Connection& c, const NotificationScope& scope,
                                         const std::vector<std::string>& grouped_types, int64_t after_id, int limit) {
   if (scope.types.empty()) return 0;

@@ -56,13 +56,6 @@ void delete_all_notifications(Connection& c, int64_t account_id);
 // The group key of the account's newest notification whose key starts with `prefix` ("favourite-12-").
 std::optional<std::string> latest_group_key(Connection& c, int64_t account_id, const std::string& prefix);
 
-// Grouped listing (v2): the newest shown notification of each group within the page (oldest of each for a min_id
-// page), newest first, at most page.limit groups. Notifications of the `grouped_types` group by their key; every
-// other one is a group of its own.
-std::vector<NotificationRow> notification_group_heads(Connection& c, const NotificationScope& scope,
-                                                      const std::vector<std::string>& grouped_types,
-                                                      const IdPage& page);
-
 // How many groups of shown notifications are newer than after_id, counting up to `limit`.
 int64_t count_notification_groups_after(Connection& c, const NotificationScope& scope,
                                         const std::vector<std::string>& grouped_types, int64_t after_id, int limit);

@@ -2,11 +2,13 @@
 and follows, leaves mentions ungrouped, pages by groups with a Link header, and answers one group, its accounts,
 its dismissal and the unread counts; masto.js 8 reads them through its v2 client."""
 import os
+import sqlite3
 import subprocess
+import time
 
 import pytest
 
-from api_client import account_id, api, links, make_user, post_status, sql
+from api_client import account_id, api, links, make_user, post_status, seed_status, sql
 from harness import VmstInstance
 
 HERE = os.path.dirname(__file__)
@@ -104,6 +106,57 @@ def test_follows_group_and_pages_walk_groups_with_a_link_header(server):
     # min_id asks for what came after: nothing newer than the newest mention.
     newest = first.json()["notification_groups"][0]["most_recent_notification_id"]
     assert grouped(vmst, erin.token, f"?min_id={newest}").json()["notification_groups"] == []
+
+
+def test_a_long_history_pages_into_full_pages_of_groups_with_link_headers_to_the_end(server):
+    vmst, users = server
+    frank = make_user(vmst, "frank")
+    status = int(seed_status(vmst, "frank", "a popular post"))
+    fans = [int(users[n].id) for n in ("alice", "bob", "carol", "dave", "erin")]
+    # 40 runs of 100 follows (one group each) and one favourite (a group of its own key): 4,040 notifications.
+    runs, per_run = 40, 100
+    next_id = (int(time.time() * 1000) - 600_000) << 16
+    rows, heads = [], []
+    for run in range(runs):
+        for i in range(per_run):
+            rows.append((next_id, int(frank.id), fans[i % 5], "follow", None, f"follow-{1000 + run}"))
+            next_id += 1
+        rows.append((next_id, int(frank.id), fans[run % 5], "favourite", status, f"favourite-{status}-{1000 + run}"))
+        heads.append((next_id - 1, next_id))  # the run's newest follow and its favourite
+        next_id += 1
+    with sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"), timeout=10) as db:
+        db.executemany("INSERT INTO notifications (id, account_id, from_account_id, type, status_id, created_at,"
+                       " group_key) VALUES (?, ?, ?, ?, ?, 1700000000000, ?)", rows)
+
+    first = grouped(vmst, frank.token, "?limit=10")
+    groups = first.json()["notification_groups"]
+    expected = []
+    for follow_head, favourite in reversed(heads[-5:]):
+        expected += [str(favourite), str(follow_head)]
+    assert [g["most_recent_notification_id"] for g in groups] == expected
+    assert [g["notifications_count"] for g in groups[:2]] == [1, per_run]
+    page_links = links(first)
+    assert list(page_links) == ["next", "prev"]
+    assert f"max_id={heads[-5][0]}" in page_links["next"] and "limit=10" in page_links["next"]
+    assert f"min_id={heads[-1][1]}" in page_links["prev"]
+
+    # Following `next` to the end: full pages, each below the last, every group met, no `next` on the last.
+    keys, pages, response = set(), 0, first
+    while True:
+        pages += 1
+        assert pages < 20, "paging did not end"
+        body = response.json()["notification_groups"]
+        keys.update(g["group_key"] for g in body)
+        page_links = links(response)
+        if "next" not in page_links:
+            break
+        assert len(body) == 10
+        bound = int(page_links["next"].split("max_id=")[1].split("&")[0])
+        response = api(vmst, "GET", page_links["next"], frank.token)
+        assert response.status == 200
+        assert all(int(g["page_max_id"]) < bound for g in response.json()["notification_groups"])
+    assert len(keys) == 2 * runs
+    assert len(body) < 10
 
 
 def test_one_group_its_accounts_and_its_dismissal(server):

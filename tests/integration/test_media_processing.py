@@ -171,3 +171,31 @@ def test_avatar_and_header_are_cropped_to_mastodons_sizes_with_defaults_before(s
             files={"avatar": ("a.png", media_samples.png_bomb(), "image/png")})
     assert r.status == 422
     assert "Image is too large" in r.json()["error"]
+
+
+def test_an_animated_gif_avatar_and_header_stay_animated_with_still_first_frames(server):
+    gif = media_samples.animated_gif(3, 20, 10)
+    r = api(server, "PATCH", "/api/v1/accounts/update_credentials", server.token,
+            files={"avatar": ("a.gif", gif, "image/gif"), "header": ("h.gif", gif, "image/gif")})
+    assert r.status == 200, r.body
+    account = r.json()
+    for key, size in (("avatar", (400, 400)), ("header", (1500, 500))):
+        served = fetch(server, account[key])
+        assert served.headers["content-type"] == "image/gif"
+        animation = Image.open(saved(server, key + ".gif", served.content))
+        assert animation.size == size
+        assert animation.is_animated and animation.n_frames == 3
+        assert account[key + "_static"] != account[key]
+        still = fetch(server, account[key + "_static"])
+        assert still.headers["content-type"] == "image/png"
+        frame = Image.open(saved(server, key + "-static.png", still.content))
+        assert frame.size == size
+        assert not getattr(frame, "is_animated", False)
+
+    # A still avatar replaces the animation and its still frame.
+    r = api(server, "PATCH", "/api/v1/accounts/update_credentials", server.token,
+            files={"avatar": ("a.png", media_samples.png(50, 50), "image/png")})
+    assert r.status == 200, r.body
+    assert r.json()["avatar_static"] == r.json()["avatar"]
+    for url in (account["avatar"], account["avatar_static"]):
+        assert api(server, "GET", url[len(server.base_url):]).status == 404

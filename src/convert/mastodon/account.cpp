@@ -1,6 +1,7 @@
 #include "convert/mastodon/account.hpp"
 
 #include "convert/mastodon/custom_emoji.hpp"
+#include "media/profile_image_files.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::convert::mastodon {
@@ -27,6 +28,14 @@ std::string header_url(const store::AccountRecord& a, const federation::LocalUrl
   if (a.header_file_path) return urls.media_file(*a.header_file_path);
   if (a.header_remote_url && !a.header_remote_url->empty()) return *a.header_remote_url;
   return urls.default_header();
+}
+
+// The still version clients show when animation is off: the first frame beside an animated upload.
+std::string still_url(const std::string& url, const std::optional<std::string>& file_path, bool suspended,
+                      const federation::LocalUrls& urls) {
+  if (suspended || !file_path) return url;
+  auto still = media::profile_image_still_path(*file_path);
+  return still ? urls.media_file(*still) : url;
 }
 
 nlohmann::json fields_json(const store::AccountRecord& a) {
@@ -68,10 +77,10 @@ nlohmann::json account_json(const store::AccountRecord& a, const federation::Loc
       {"url", a.url.value_or(a.uri)},
       {"uri", a.uri},
       {"avatar", avatar},
-      {"avatar_static", avatar},
+      {"avatar_static", still_url(avatar, a.avatar_file_path, a.suspended_at.has_value(), urls)},
       {"avatar_description", ""},
       {"header", header},
-      {"header_static", header},
+      {"header_static", still_url(header, a.header_file_path, a.suspended_at.has_value(), urls)},
       {"header_description", ""},
       {"followers_count", a.followers_count},
       {"following_count", a.following_count},
