@@ -2,7 +2,8 @@
 # Home-timeline reads under load: builds a Release vmst, seeds a reader who follows AUTHORS accounts whose
 # STATUSES statuses fill the reader's home feed, then runs wrk against GET /api/v1/timelines/home (20 statuses a
 # page) RUNS times. Usage: bench/run_timeline_bench.sh [RUNS] [CONNECTIONS] [SECONDS]
-# Environment: AUTHORS (default 20), STATUSES (default 10000), READERS (SQLite reader connections, default 4).
+# Environment: AUTHORS (default 20), STATUSES (default 10000), READERS (SQLite reader connections, default 4),
+# VMST_BINARY (a vmst to measure instead of building one, e.g. a baseline build for an A/B comparison).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -10,8 +11,11 @@ connections=${2:-64}
 seconds=${3:-10}
 authors=${AUTHORS:-20}
 statuses=${STATUSES:-10000}
-cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
-cmake --build build/release-bench --target vmst >/dev/null
+binary=${VMST_BINARY:-build/release-bench/vmst}
+if [ -z "${VMST_BINARY:-}" ]; then
+  cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
+  cmake --build build/release-bench --target vmst >/dev/null
+fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # Each keep-alive connection holds a worker thread, so there are as many threads as connections.
@@ -28,7 +32,7 @@ reader_connections = ${READERS:-4}
 [log]
 level = "warn"
 TOML
-vmst() { build/release-bench/vmst "$@" --config "$work/vmst.toml"; }
+vmst() { "$binary" "$@" --config "$work/vmst.toml"; }
 vmst migrate >/dev/null
 vmst account create reader --email reader@bench.test >/dev/null
 for n in $(seq 1 "$authors"); do vmst account create "author$n" --email "author$n@bench.test" >/dev/null; done
@@ -62,15 +66,25 @@ db.commit()
 print(token)
 PY
 )
-${PRELOAD:+env LD_PRELOAD=$PRELOAD} build/release-bench/vmst serve --config "$work/vmst.toml" &
+${PRELOAD:+env LD_PRELOAD=$PRELOAD} "$binary" serve --config "$work/vmst.toml" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/livez" >/dev/null && break; sleep 0.1; done
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/timelines/home" | python3 -c \
   'import json,sys; page=json.load(sys.stdin); assert len(page) == 20, len(page); print("page of", len(page), "statuses,", len(json.dumps(page)), "bytes")'
+echo "idle RSS of vmst: $(grep VmRSS /proc/$pid/status | awk '{print $2, $3}')"
+# vmst's own CPU time per page (user + system, from /proc): unlike pages/s it hardly depends on what else runs on
+# the machine, wrk included.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 for run in $(seq 1 "$runs"); do
   echo "== run $run"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$port/api/v1/timelines/home" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/api/v1/timelines/home")
+  after=$(cpu_ticks)
+  echo "$out" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "vmst CPU per page: $(python3 -c "print(round(($after - $before) / $(getconf CLK_TCK) / $requests * 1e6), 'us')")"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 echo "peak RSS of vmst: $(grep VmHWM /proc/$pid/status | awk '{print $2, $3}')"
