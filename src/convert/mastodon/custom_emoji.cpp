@@ -22,7 +22,9 @@ nlohmann::json custom_emojis_json(const std::vector<store::CustomEmojiRecord>& e
 
 void add_custom_emoji_inputs(Fingerprint& f, const std::vector<store::CustomEmojiRecord>& emojis) {
   f.add(static_cast<int64_t>(emojis.size()));
-  for (const auto& e : emojis) f.add(e.shortcode).add(e.image_path).add(e.image_remote_url).add(e.visible_in_picker).add(e.category);
+  for (const auto& e : emojis) {
+    f.add(e.shortcode).add(e.image_path).add(e.image_remote_url).add(e.visible_in_picker).add(e.category);
+  }
 }
 
 }  // namespace vmst::convert::mastodon

@@ -1,5 +1,6 @@
 #include "store/account_display_store.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "convert/mastodon/account.hpp"
