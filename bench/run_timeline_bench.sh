@@ -31,6 +31,9 @@ data_dir = "$work/data"
 reader_connections = ${READERS:-4}
 [log]
 level = "warn"
+# One token makes every request: Mastodon's per-token limit would answer 429 after 300 of them.
+[rate_limits]
+enabled = false
 TOML
 vmst() { "$binary" "$@" --config "$work/vmst.toml"; }
 vmst migrate >/dev/null
