@@ -2,7 +2,8 @@
 // Serialized JSON of entities whose rendering does not depend on the viewer (a status without its counts and viewer
 // flags, an account), kept in memory so a timeline page copies bytes instead of building and dumping the same trees
 // on every request. An entry is used only when the fingerprint of the inputs it was rendered from matches the
-// current one (convert/mastodon/fingerprint.hpp), so a stale entry is never served; it is simply replaced.
+// current one (convert/mastodon/fingerprint.hpp), so a stale entry is not served; it is simply replaced. (The
+// fingerprint is 64 bits: two different inputs of one id collide with odds of one in 2^64.)
 // Bounded: least recently used entries go once the byte budget is spent. Safe to use from many threads.
 #include <array>
 #include <cstddef>
