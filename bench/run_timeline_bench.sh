@@ -5,6 +5,7 @@
 # Environment: AUTHORS (default 20), STATUSES (default 10000), READERS (SQLite reader connections, default 4),
 # TIMELINE (home, the default, or public: GET /api/v1/timelines/public with the same token).
 # The issue's figure: AUTHORS=500 STATUSES=100000, at 16 and 64 connections, for home and public.
+# VMST_BINARY (a vmst to measure instead of building one, e.g. a baseline build for an A/B comparison).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -14,8 +15,11 @@ authors=${AUTHORS:-20}
 statuses=${STATUSES:-10000}
 timeline=${TIMELINE:-home}
 case "$timeline" in home|public) ;; *) echo "TIMELINE must be home or public" >&2; exit 2;; esac
-cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
-cmake --build build/release-bench --target vmst >/dev/null
+binary=${VMST_BINARY:-build/release-bench/vmst}
+if [ -z "${VMST_BINARY:-}" ]; then
+  cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
+  cmake --build build/release-bench --target vmst >/dev/null
+fi
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # Each keep-alive connection holds a worker thread, so there are as many threads as connections.
@@ -35,7 +39,7 @@ level = "warn"
 [rate_limits]
 enabled = false
 TOML
-vmst() { build/release-bench/vmst "$@" --config "$work/vmst.toml"; }
+vmst() { "$binary" "$@" --config "$work/vmst.toml"; }
 vmst migrate >/dev/null
 vmst account create reader --email reader@bench.test >/dev/null
 for n in $(seq 1 "$authors"); do vmst account create "author$n" --email "author$n@bench.test" >/dev/null; done
@@ -69,16 +73,25 @@ db.commit()
 print(token)
 PY
 )
-${PRELOAD:+env LD_PRELOAD=$PRELOAD} build/release-bench/vmst serve --config "$work/vmst.toml" &
+${PRELOAD:+env LD_PRELOAD=$PRELOAD} "$binary" serve --config "$work/vmst.toml" &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/livez" >/dev/null && break; sleep 0.1; done
 echo "idle RSS of vmst: $(grep VmRSS /proc/$pid/status | awk '{print $2, $3}')"
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/timelines/$timeline" | python3 -c \
   'import json,sys; page=json.load(sys.stdin); assert len(page) == 20, len(page); print("page of", len(page), "statuses,", len(json.dumps(page)), "bytes")'
+# vmst's own CPU time per page (user + system, from /proc): unlike pages/s it hardly depends on what else runs on
+# the machine, wrk included.
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
 for run in $(seq 1 "$runs"); do
   echo "== run $run"
-  wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
-    "http://127.0.0.1:$port/api/v1/timelines/$timeline" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+  before=$(cpu_ticks)
+  out=$(wrk -t2 -c"$connections" -d"${seconds}s" --latency -H "Authorization: Bearer $token" \
+    "http://127.0.0.1:$port/api/v1/timelines/$timeline")
+  after=$(cpu_ticks)
+  echo "$out" | grep -E "Requests/sec|Latency|50%|99%|Non-2xx"
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  echo "vmst CPU per page: $(python3 -c "print(round(($after - $before) / $(getconf CLK_TCK) / $requests * 1e6), 'us')")"
+  echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 echo "peak RSS of vmst: $(grep VmHWM /proc/$pid/status | awk '{print $2, $3}')"

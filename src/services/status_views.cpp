@@ -5,6 +5,7 @@
 #include "services/emoji_usage.hpp"
 #include "services/service_error.hpp"
 #include "services/status_filters.hpp"
+#include "store/account_display_store.hpp"
 #include "store/account_moderation_store.hpp"
 #include "store/follow_store.hpp"
 #include "store/poll_store.hpp"
@@ -105,7 +106,7 @@ convert::mastodon::StatusBundle load_statuses(store::Connection& c, const std::v
   }
   std::sort(account_ids.begin(), account_ids.end());
   account_ids.erase(std::unique(account_ids.begin(), account_ids.end()), account_ids.end());
-  for (auto& a : store::find_accounts(c, account_ids)) bundle.accounts.emplace(a.id, std::move(a));
+  for (auto& a : store::find_accounts_for_display(c, account_ids)) bundle.accounts.emplace(a.id, std::move(a));
   for (auto& [status_id, name] : store::tags_of(c, all_ids)) bundle.tags[status_id].push_back(std::move(name));
   load_emojis(c, bundle);
   for (auto& m : store::media_of_statuses(c, all_ids)) bundle.media[*m.status_id].push_back(std::move(m));

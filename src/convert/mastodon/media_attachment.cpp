@@ -1,5 +1,7 @@
 #include "convert/mastodon/media_attachment.hpp"
 
+#include "convert/mastodon/render_fingerprints.hpp"
+
 namespace vmst::convert::mastodon {
 
 namespace {
@@ -36,6 +38,11 @@ nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUr
       {"description", optional_text(m.description)},
       {"blurhash", optional_text(m.blurhash)},
   };
+}
+
+void add_media_inputs(Fingerprint& f, const store::MediaRecord& m) {
+  f.add(m.id).add(m.type).add(m.state).add(m.file_path).add(m.thumbnail_path).add(m.remote_url).add(m.meta_json);
+  f.add(m.focus_x).add(m.focus_y).add(m.description).add(m.blurhash);
 }
 
 }  // namespace vmst::convert::mastodon

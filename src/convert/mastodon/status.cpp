@@ -2,6 +2,8 @@
 
 #include "convert/mastodon/account.hpp"
 #include "convert/mastodon/custom_emoji.hpp"
+#include "convert/mastodon/render_fingerprints.hpp"
+#include "convert/mastodon/status_parts.hpp"
 #include "convert/mastodon/filter.hpp"
 #include "convert/mastodon/poll.hpp"
 #include "text/hashtag_name.hpp"
@@ -38,10 +40,7 @@ const nlohmann::json& rendered_account(const StatusBundle& bundle, const store::
                                        const federation::LocalUrls& urls) {
   auto it = bundle.rendered_accounts.find(account.id);
   if (it == bundle.rendered_accounts.end()) {
-    auto emojis = bundle.account_emojis.find(account.id);
-    it = bundle.rendered_accounts
-             .emplace(account.id, emojis == bundle.account_emojis.end() ? account_json(account, urls)
-                                                                         : account_json(account, urls, emojis->second))
+    it = bundle.rendered_accounts.emplace(account.id, account_json(account, urls, account_emojis_of(bundle, account.id)))
              .first;
   }
   return it->second;
@@ -87,8 +86,16 @@ void add_viewer_flags(nlohmann::json& json, const StatusBundle& bundle, const st
   json["filtered"] = filtered_json(bundle, status.id);
 }
 
-nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, const store::AccountRecord& author,
-                      const federation::LocalUrls& urls, nlohmann::json reblog) {
+}  // namespace
+
+const std::vector<store::CustomEmojiRecord>& account_emojis_of(const StatusBundle& bundle, int64_t account_id) {
+  static const std::vector<store::CustomEmojiRecord> none;
+  auto it = bundle.account_emojis.find(account_id);
+  return it == bundle.account_emojis.end() ? none : it->second;
+}
+
+nlohmann::json status_static_json(const StatusBundle& bundle, const store::StatusRecord& s,
+                                  const federation::LocalUrls& urls) {
   nlohmann::json media = nlohmann::json::array();
   if (auto it = bundle.media.find(s.id); it != bundle.media.end()) {
     for (const auto& m : it->second) media.push_back(media_json(m, urls));
@@ -103,12 +110,11 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
       application = {{"name", it->second.name}, {"website", optional_text(it->second.website)}};
     }
   }
-  nlohmann::json json = {
+  return {
       {"id", std::to_string(s.id)},
       {"uri", s.uri},
       {"url", s.reblog_of_id ? nlohmann::json() : nlohmann::json(s.url.value_or(s.uri))},
       {"created_at", format_iso8601_millis(s.created_at)},
-      {"account", rendered_account(bundle, author, urls)},
       {"content", s.reblog_of_id ? "" : s.content},
       {"visibility", s.visibility},
       {"sensitive", s.sensitive},
@@ -117,20 +123,73 @@ nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, 
       {"mentions", mentions_json(bundle, s.id)},
       {"tags", tags},
       {"emojis", status_emojis_json(bundle, s.id, urls)},
-      {"reblogs_count", s.reblogs_count},
-      {"favourites_count", s.favourites_count},
-      {"replies_count", s.replies_count},
       {"in_reply_to_id", optional_id(s.in_reply_to_id)},
       {"in_reply_to_account_id", optional_id(s.in_reply_to_account_id)},
-      {"reblog", std::move(reblog)},
-      {"poll", status_poll_json(bundle, s.id)},
       {"card", nullptr},
       {"language", optional_text(s.language)},
       {"edited_at", s.edited_at ? nlohmann::json(format_iso8601_millis(*s.edited_at)) : nlohmann::json()},
       {"text", nullptr},
       {"application", application},
   };
+}
+
+// Keep in step with status_static_json and the helpers it calls (mentions_json, media_json, custom_emojis_json): a
+// value read there but not fed here would let a changed status be served from its old bytes.
+// tests/unit/convert/status_page_writer_test.cpp changes each input and expects new output.
+uint64_t status_static_fingerprint(const StatusBundle& bundle, const store::StatusRecord& s) {
+  Fingerprint f;
+  f.add(s.id).add(s.uri).add(s.url).add(s.reblog_of_id.has_value()).add(s.created_at).add(s.content);
+  f.add(s.visibility).add(s.sensitive).add(s.spoiler_text).add(s.in_reply_to_id).add(s.in_reply_to_account_id);
+  f.add(s.language).add(s.edited_at);
+  // Each list's length goes in first, absent lists as empty ones, so no two different pages feed the same values.
+  const auto media = bundle.media.find(s.id);
+  f.add(media == bundle.media.end() ? int64_t{0} : static_cast<int64_t>(media->second.size()));
+  if (media != bundle.media.end()) {
+    for (const auto& m : media->second) add_media_inputs(f, m);
+  }
+  const auto mentions = bundle.mentions.find(s.id);
+  f.add(mentions == bundle.mentions.end() ? int64_t{0} : static_cast<int64_t>(mentions->second.size()));
+  if (mentions != bundle.mentions.end()) {
+    for (int64_t account_id : mentions->second) {
+      const auto* account = bundle.account(account_id);
+      f.add(account_id).add(account != nullptr);
+      if (account) f.add(account->username).add(account->domain).add(account->url).add(account->uri);
+    }
+  }
+  static const std::vector<std::string> kNoTags;
+  static const std::vector<store::CustomEmojiRecord> kNoEmojis;
+  const auto tags = bundle.tags.find(s.id);
+  f.add(tags == bundle.tags.end() ? kNoTags : tags->second);
+  const auto emojis = bundle.emojis.find(s.id);
+  add_custom_emoji_inputs(f, emojis == bundle.emojis.end() ? kNoEmojis : emojis->second);
+  f.add(s.application_id);
+  if (s.application_id) {
+    auto it = bundle.applications.find(*s.application_id);
+    f.add(it != bundle.applications.end());
+    if (it != bundle.applications.end()) f.add(it->second.name).add(it->second.website);
+  }
+  return f.value();
+}
+
+nlohmann::json status_dynamic_json(const StatusBundle& bundle, const store::StatusRecord& s) {
+  // Built by assignment rather than from an initializer list: this part is built for every status of every page.
+  nlohmann::json json = nlohmann::json::object();
+  json["reblogs_count"] = s.reblogs_count;
+  json["favourites_count"] = s.favourites_count;
+  json["replies_count"] = s.replies_count;
+  json["poll"] = status_poll_json(bundle, s.id);
   add_viewer_flags(json, bundle, s);
+  return json;
+}
+
+namespace {
+
+nlohmann::json render(const StatusBundle& bundle, const store::StatusRecord& s, const store::AccountRecord& author,
+                      const federation::LocalUrls& urls, nlohmann::json reblog) {
+  nlohmann::json json = status_static_json(bundle, s, urls);
+  json[kStatusAccountKey] = rendered_account(bundle, author, urls);
+  json[kStatusReblogKey] = std::move(reblog);
+  json.update(status_dynamic_json(bundle, s));
   return json;
 }
 
