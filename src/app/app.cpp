@@ -1,5 +1,7 @@
 #include "app/app.hpp"
 
+#include <algorithm>
+
 #include "media/vips_runtime.hpp"
 
 #include <spdlog/spdlog.h>
@@ -24,6 +26,7 @@
 #include "streaming/streaming_server.hpp"
 #include "time/timestamps.hpp"
 #include "web/media_file_routes.hpp"
+#include "web/media_proxy_routes.hpp"
 #include "web/public_page_routes.hpp"
 #include "web/remote_interaction_routes.hpp"
 #include "web/static_files.hpp"
@@ -92,6 +95,42 @@ http::RateLimitSettings rate_limit_settings(const Config& config) {
   return s;
 }
 
+services::RemoteMediaLimits remote_media_limits(const Config& config) {
+  // Remote attachments are held to the upload limits, as Mastodon holds them.
+  const auto& m = config.media;
+  return services::RemoteMediaLimits{std::max(m.image_size_limit, m.video_size_limit), m.image_size_limit,
+                                     m.video_size_limit, m.image_matrix_limit, services::kRemoteFetchTimeoutSeconds};
+}
+
+namespace {
+
+const char* job_kind(services::RemoteMediaJob::Kind kind) {
+  switch (kind) {
+    case services::RemoteMediaJob::Kind::Attachment: return "attachment";
+    case services::RemoteMediaJob::Kind::Avatar: return "avatar of account";
+    case services::RemoteMediaJob::Kind::Header: return "header of account";
+    case services::RemoteMediaJob::Kind::Emoji: return "emoji";
+  }
+  return "?";
+}
+
+void log_copy(const services::RemoteMediaJob& job, const services::CopyResult& result) {
+  switch (result.outcome) {
+    case services::CopyOutcome::Copied:
+      spdlog::debug("remote media: copied {} {}", job_kind(job.kind), job.id);
+      break;
+    case services::CopyOutcome::Refused:
+    case services::CopyOutcome::Failed:
+      spdlog::info("remote media: no copy of {} {}: {}", job_kind(job.kind), job.id, result.reason);
+      break;
+    case services::CopyOutcome::AlreadyCopied:
+    case services::CopyOutcome::Gone:
+      break;
+  }
+}
+
+}  // namespace
+
 App::App(Config config)
     : config_(std::move(config)), urls_(config_.base_url()), event_bus_(std::make_unique<streaming::EventBus>()) {}
 
@@ -127,6 +166,14 @@ void App::start() {
   activitypub::add_discovery_routes(router_, *db_, config_, urls_);
   activitypub::add_actor_routes(router_, *db_, config_, urls_);
   web::add_public_page_routes(router_, web::PublicPages{*db_, config_, urls_});
+
+  remote_media_ = std::make_unique<services::RemoteMediaQueue>(
+      [this, storage = media::MediaStorage(config_.media_path()), policy = net_policy(config_),
+       limits = remote_media_limits(config_)](const services::RemoteMediaJob& job) {
+        log_copy(job, services::copy_remote_media(services::RemoteMediaEnv{*db_, storage, policy, limits}, job));
+      },
+      services::RemoteMediaQueueOptions{});
+  web::add_media_proxy_routes(router_, *db_, urls_, remote_media_.get(), web::kMediaProxyWait);
 
   resolver_ = std::make_unique<federation::ActorResolver>(*db_, net_policy(config_), urls_);
   stale_actors_ = std::make_unique<federation::StaleActorRefresher>(*resolver_);
@@ -174,10 +221,15 @@ void App::start() {
   delivery_->start();
 
   processor_ = std::make_unique<federation::InboxProcessor>(federation::HandlerContext{
-      *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); }});
+      *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); },
+      [this](int64_t status_id) {
+        for (const auto& job : services::uncached_media_of_status(*db_, status_id)) remote_media_->request(job);
+      }});
   intake_->set_on_stored([this] { processor_->wake(); });
   intake_->set_on_signer([this](const store::AccountRecord& signer) {
     stale_actors_->refresh_if_stale(signer, now_millis());
+    // An actor we hear from gets its avatar and header copied (from the record in hand: no extra query).
+    for (const auto& job : services::uncached_profile_images(signer)) remote_media_->request(job);
   });
   // Ended polls are closed within a couple of seconds (notifications, then the final counts to remote servers);
   // new counts of running local polls go out once their votes have gathered for a while; subscribed block lists
@@ -212,6 +264,7 @@ void App::start() {
       std::chrono::seconds(1));
   processor_->start();
   stale_actors_->start();
+  remote_media_->start();
 }
 
 int App::port() const { return server_ ? server_->port() : 0; }
@@ -225,6 +278,8 @@ void App::run() {
   // The processor first: it may enqueue deliveries until it stops.
   if (processor_) processor_->stop();
   if (stale_actors_) stale_actors_->stop();
+  // After everything that queues copies; each worker finishes the fetch in hand (bounded by its timeout).
+  if (remote_media_) remote_media_->stop();
   if (delivery_) delivery_->stop();
 }
 

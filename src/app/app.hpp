@@ -19,6 +19,8 @@
 #include "http/rate_limit_policy.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "services/remote_media_cache.hpp"
+#include "services/remote_media_queue.hpp"
 #include "store/database.hpp"
 #include "streaming/commit_publisher.hpp"
 #include "streaming/event_bus.hpp"
@@ -36,6 +38,7 @@ streaming::StreamingOptions streaming_options(const Config& config);
 // Outbound HTTP settings: federation.allow_* and our User-Agent, vmst/x.y (+https://domain/).
 net::NetPolicy net_policy(const Config& config);
 http::RateLimitSettings rate_limit_settings(const Config& config);
+services::RemoteMediaLimits remote_media_limits(const Config& config);
 
 class App {
  public:
@@ -63,6 +66,9 @@ class App {
   std::unique_ptr<streaming::EventBus> event_bus_;  // outlives the streaming server and every publisher
   // The database's commit listener: every thread that writes publishes through it, so it outlives them all.
   std::unique_ptr<streaming::CommitPublisher> commit_publisher_;
+  // Copies remote media on its own worker threads; fed by the resolver (actors) and the inbox processor (statuses),
+  // waited on by /media_proxy. Started with the other background work, stopped before the database closes.
+  std::unique_ptr<services::RemoteMediaQueue> remote_media_;
   std::unique_ptr<federation::ActorResolver> resolver_;
   // Refetches stale remote actors in the background; outlives every thread that uses the resolver.
   std::unique_ptr<federation::StaleActorRefresher> stale_actors_;

@@ -56,8 +56,8 @@ int usage(const CommandContext& context, const MediaOptions& options) {
   };
   row("Local attachments", u.local_attachments);
   row("Remote media cache", u.remote_cache);
-  row("Avatars and headers", u.profile_images);
-  row("Custom emoji", u.custom_emoji);
+  row("Local avatars, headers", u.profile_images);
+  row("Local custom emoji", u.custom_emoji);
   row("Unreferenced", u.unreferenced);
   row("Total on disk", u.total);
   if (u.missing_files) std::cout << u.missing_files << " file(s) the database names are missing from disk\n";
@@ -104,7 +104,7 @@ void add_media_command(CLI::App& app, CommandContext& context, int& exit_code) {
   usage_cmd->callback([&, options] { exit_code = run_command([&] { return usage(context, *options); }); });
 
   auto* prune_cmd = group->add_subcommand(
-      "prune", "Delete cached copies of remote attachments older than a duration (clients then load the original)");
+      "prune", "Delete cached copies of remote attachments older than a duration (fetched again when asked for)");
   add_config_option(*prune_cmd, context);
   prune_cmd->add_option("--older-than", options->older_than, "Age such as 7d, 12h, 2w")->required();
   prune_cmd->add_flag("--dry-run", options->dry_run, "Only report what would be removed");

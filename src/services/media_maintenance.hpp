@@ -1,6 +1,6 @@
 #pragma once
 // Looking after the media folder (`vmst media usage`, `vmst media prune`): what the files are for and how much room
-// they take, and letting go of cached copies of remote media, which the API then serves from their origin again.
+// they take, and letting go of cached copies of remote media, which the media proxy fetches again when asked.
 #include <cstdint>
 
 #include "media/media_storage.hpp"
@@ -15,9 +15,9 @@ struct MediaFileTotals {
 
 struct MediaUsage {
   MediaFileTotals local_attachments;
-  MediaFileTotals remote_cache;
-  MediaFileTotals profile_images;  // avatars and headers
-  MediaFileTotals custom_emoji;
+  MediaFileTotals remote_cache;    // copies of remote attachments, avatars, headers and emoji
+  MediaFileTotals profile_images;  // local avatars and headers
+  MediaFileTotals custom_emoji;    // local emoji
   MediaFileTotals unreferenced;  // files on disk no row points at (left by an interrupted write or delete)
   int64_t missing_files = 0;     // rows pointing at a file that is not there
   MediaFileTotals total;         // everything on disk under the media folder

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/sql_values.hpp"
+
 namespace vmst::store {
 
 namespace {
@@ -142,6 +144,18 @@ int64_t upsert_remote_account(Connection& c, const RemoteAccountRow& r, int64_t 
     auto& rename = c.prepare("UPDATE accounts SET username = username || '~' || id WHERE id = ?");
     rename.bind(1, old_id);
     rename.exec();
+  }
+
+  if (id) {
+    // A copy of an avatar or header the actor no longer shows is let go (remote_media_store.hpp).
+    auto& unlink = c.prepare(
+        "UPDATE accounts SET avatar_media_id = CASE WHEN avatar_remote_url IS ? THEN avatar_media_id END,"
+        " header_media_id = CASE WHEN header_remote_url IS ? THEN header_media_id END"
+        " WHERE id = ? AND domain IS NOT NULL");
+    bind_optional(unlink, 1, r.avatar_remote_url);
+    bind_optional(unlink, 2, r.header_remote_url);
+    unlink.bind(3, *id);
+    unlink.exec();
   }
 
   const char* sql = id ? "UPDATE accounts SET username = ?, domain = ?, actor_type = ?, display_name = ?, note = ?,"

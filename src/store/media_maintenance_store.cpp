@@ -15,11 +15,13 @@ constexpr const char* kProfileImageIds =
 std::vector<StoredMediaFile> stored_media_files(Connection& c) {
   // The numbers are MediaFileUse's values, in its declaration order.
   auto& q = c.prepare(
-      std::string("SELECT CASE WHEN m.id IN ") + kProfileImageIds +
-      " THEN 2 WHEN a.domain IS NULL THEN 0 ELSE 1 END, m.file_path, m.thumbnail_path"
+      // Whatever belongs to a remote account or domain is a copy: the remote cache.
+      std::string("SELECT CASE WHEN a.domain IS NOT NULL THEN 1 WHEN m.id IN ") + kProfileImageIds +
+      " THEN 2 ELSE 0 END, m.file_path, m.thumbnail_path"
       " FROM media_attachments m JOIN accounts a ON a.id = m.account_id"
       " WHERE m.file_path IS NOT NULL OR m.thumbnail_path IS NOT NULL"
-      " UNION ALL SELECT 3, image_path, NULL FROM custom_emojis WHERE image_path IS NOT NULL");
+      " UNION ALL SELECT CASE WHEN domain IS NULL THEN 3 ELSE 1 END, image_path, NULL FROM custom_emojis"
+      " WHERE image_path IS NOT NULL");
   std::vector<StoredMediaFile> out;
   while (q.executeStep()) {
     auto use = static_cast<MediaFileUse>(q.getColumn(0).getInt());

@@ -12,9 +12,9 @@ namespace vmst::store {
 
 enum class MediaFileUse {
   LocalAttachment,  // uploads of local accounts (attached or waiting for a status)
-  RemoteCache,      // local copies of remote accounts' attachments
-  ProfileImage,     // avatars and headers
-  CustomEmoji,
+  RemoteCache,      // local copies of remote media: attachments, avatars and headers, custom emoji
+  ProfileImage,     // local accounts' avatars and headers
+  CustomEmoji,      // this server's own emoji
 };
 
 struct StoredMediaFile {
@@ -34,7 +34,7 @@ struct CachedRemoteMedia {
 // avatar or header are left out.
 std::vector<CachedRemoteMedia> cached_remote_media_before(Connection& c, int64_t cutoff);
 
-// Forgets the local copy: the API then serves remote_url again.
+// Forgets the local copy: the API then hands out the media proxy URL, which fetches it again.
 void forget_cached_media_files(Connection& c, int64_t id, int64_t now);
 
 }  // namespace vmst::store

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <fstream>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "federation/media_proxy_url.hpp"
 #include "http/error_responses.hpp"
 #include "media/media_storage.hpp"
 
@@ -30,6 +32,22 @@ std::string media_content_type(std::string_view relative) {
   }
   return "application/octet-stream";
 }
+
+// A copy of a remote attachment that `vmst media prune` removed: "cache/media_attachments/<id>/<random>/<name>".
+// Clients may still hold its URL; the media proxy fetches the file again. Empty when the path is not one.
+std::string pruned_copy_redirect(std::string_view relative) {
+  constexpr std::string_view kPrefix = "cache/media_attachments/";
+  if (!relative.starts_with(kPrefix)) return "";
+  relative.remove_prefix(kPrefix.size());
+  const auto slash = relative.find('/');
+  const std::string_view id = relative.substr(0, slash);
+  if (slash == std::string_view::npos || id.empty() || id.size() > 18 ||
+      !std::all_of(id.begin(), id.end(), [](char ch) { return ch >= '0' && ch <= '9'; })) {
+    return "";
+  }
+  const auto name = relative.substr(relative.rfind('/') + 1);
+  return federation::media_proxy_path(std::stoll(std::string(id)), name.starts_with("small.") ? "small" : "original");
+}
 }  // namespace
 
 void add_media_file_routes(http::Router& router, const std::filesystem::path& media_root) {
@@ -41,7 +59,14 @@ void add_media_file_routes(http::Router& router, const std::filesystem::path& me
                std::error_code ec;
                const auto size = file ? std::filesystem::file_size(*file, ec) : 0;
                auto stream = file ? std::make_shared<std::ifstream>(*file, std::ios::binary) : nullptr;
-               if (!file || ec || !stream || !*stream) throw http::HttpError(404, "Record not found");
+               if (!file || ec || !stream || !*stream) {
+                 if (auto proxy = pruned_copy_redirect(relative); !file && !proxy.empty()) {
+                   res.set_header("Cache-Control", "no-store");
+                   res.set_redirect(proxy, 302);
+                   return;
+                 }
+                 throw http::HttpError(404, "Record not found");
+               }
 
                // res.status stays unset: cpp-httplib then answers 200, or 206 when a Range was asked for.
                res.set_header("Cache-Control", "public, max-age=31536000, immutable");

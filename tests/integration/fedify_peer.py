@@ -291,6 +291,17 @@ class FedifyPeer:
         """Empties the received list, the inbox log and the outbound log."""
         return self.call("POST", "received/clear", {})
 
+    def put_file(self, path, data, content_type):
+        """Serves `data` (bytes) at path (under /files/) with that Content-Type. Returns the file's URL."""
+        import base64
+        body = {"path": path, "content_type": content_type, "base64": base64.b64encode(data).decode("ascii")}
+        return self.call("POST", "files", body)["url"]
+
+    def file_requests(self, path=None):
+        """Every GET or HEAD of a path under /files/ (served or not), oldest first; only those of `path` if given."""
+        requests = self.call("GET", "file-requests")["requests"]
+        return [r for r in requests if path is None or r["path"] == path]
+
     def inbox_log(self):
         """Every POST to an inbox with the status the peer answered, rejected ones included."""
         return self.call("GET", "inbox-log")["requests"]

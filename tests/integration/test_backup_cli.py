@@ -197,7 +197,8 @@ def remote_note_with_picture(server, peer, number):
 
 
 def give_cached_copy(server, media_id, age_days, size):
-    """vmst does not cache remote media yet: put a copy where the cache would, as it would, `age_days` old."""
+    """Puts a copy where the cache would, `age_days` old (the peer serves no such picture, so the server's own
+    attempt to copy it fails and leaves the row to us)."""
     relative = f"cache/media_attachments/{media_id}/original.png"
     path = os.path.join(server.data_dir, "media", relative)
     os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -236,7 +237,9 @@ def test_media_prune_removes_only_old_cached_remote_media(network):
     assert not os.path.exists(old_file)
     assert os.path.exists(new_file) and os.path.exists(local_file)
     served = api(server, "GET", f"/api/v1/statuses/{old_status}", alice.token).json()["media_attachments"][0]
-    assert served["url"] == old_url  # back to the origin
+    # Our media proxy, which fetches the original again when asked (test_remote_media_cache.py).
+    assert served["url"] == f"{server.base_url}/media_proxy/{old_id}/original"
+    assert served["remote_url"] == old_url
     assert sql(server, "SELECT file_path, cached FROM media_attachments WHERE id = ?", old_id) == [(None, 0)]
     usage = json.loads(server.cli("media", "usage", "--json").stdout)
     assert usage["remote_cache"] == {"files": 1, "bytes": 5000}

@@ -1,6 +1,7 @@
 #include "convert/mastodon/media_attachment.hpp"
 
 #include "convert/mastodon/render_fingerprints.hpp"
+#include "federation/media_proxy_url.hpp"
 
 namespace vmst::convert::mastodon {
 
@@ -10,7 +11,7 @@ nlohmann::json optional_text(const std::optional<std::string>& text) {
 }
 }  // namespace
 
-nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUrls& urls) {
+nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUrls& urls, bool proxied) {
   nlohmann::json url, preview;
   if (m.file_path && m.state == "ready") {
     url = urls.media_file(*m.file_path);
@@ -19,7 +20,13 @@ nlohmann::json media_json(const store::MediaRecord& m, const federation::LocalUr
     } else if (m.type == "image" || m.type == "gifv") {
       preview = url;
     }
+  } else if (m.remote_url && m.type != "unknown" && proxied) {
+    // Remote media not copied here yet (or pruned): our media proxy fetches it when asked, as Mastodon's does.
+    url = federation::media_proxy_url(urls, m.id, "original");
+    if (m.type == "image" || m.type == "gifv") preview = federation::media_proxy_url(urls, m.id, "small");
   } else if (m.remote_url) {
+    // Kept only as a link (a reject_media domain, or a type we do not show), or of a status the proxy does not
+    // serve to strangers: the origin's URL.
     url = *m.remote_url;
     preview = *m.remote_url;
   }

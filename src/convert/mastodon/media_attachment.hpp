@@ -8,7 +8,10 @@
 namespace vmst::convert::mastodon {
 
 // `url` is null only while processing (or for failed remote media); `preview_url` is the thumbnail, else the image
-// itself, else null (video and audio without a preview image).
-nlohmann::json media_json(const store::MediaRecord& media, const federation::LocalUrls& urls);
+// itself, else null (video and audio without a preview image). Remote media: our copy once cached, before that
+// (and after a prune) our /media_proxy URL, which fetches it; `remote_url` is always the origin's. Attachments
+// kept only as links ("unknown": reject_media domains) point at the origin, and so do those not `proxied`: the
+// proxy serves only attachments of public and unlisted statuses (web/media_proxy_routes.hpp).
+nlohmann::json media_json(const store::MediaRecord& media, const federation::LocalUrls& urls, bool proxied = true);
 
 }  // namespace vmst::convert::mastodon

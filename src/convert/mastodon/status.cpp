@@ -98,7 +98,8 @@ nlohmann::json status_static_json(const StatusBundle& bundle, const store::Statu
                                   const federation::LocalUrls& urls) {
   nlohmann::json media = nlohmann::json::array();
   if (auto it = bundle.media.find(s.id); it != bundle.media.end()) {
-    for (const auto& m : it->second) media.push_back(media_json(m, urls));
+    const bool proxied = s.visibility == "public" || s.visibility == "unlisted";
+    for (const auto& m : it->second) media.push_back(media_json(m, urls, proxied));
   }
   nlohmann::json tags = nlohmann::json::array();
   if (auto it = bundle.tags.find(s.id); it != bundle.tags.end()) {

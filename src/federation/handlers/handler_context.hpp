@@ -23,6 +23,9 @@ struct HandlerContext {
   const LocalUrls& urls;
   EnqueueDelivery enqueue;
   std::function<void()> wake_delivery;  // after a commit that enqueued something
+  // After a remote status was stored or edited (committed): queues copies of its media on the remote media
+  // queue's threads (services/remote_media_queue.hpp), so this thread never waits for a download. May be empty.
+  std::function<void(int64_t status_id)> remote_status_stored;
 };
 
 }  // namespace vmst::federation

@@ -7,6 +7,7 @@
 #include "convert/activitystreams/remote_note.hpp"
 #include "services/polls.hpp"
 #include "services/remote_statuses.hpp"
+#include "store/status_store.hpp"
 
 namespace vmst::federation {
 
@@ -48,14 +49,24 @@ void handle_create(const HandlerContext& ctx, const nlohmann::json& activity, co
     if (services::record_remote_vote(c, actor, *note, now)) return std::nullopt;
     return services::record_remote_note(c, actor, *note, now);
   });
-  if (!id) spdlog::debug("inbox: note {} already known or of no concern here", note->uri);
+  if (!id) {
+    spdlog::debug("inbox: note {} already known or of no concern here", note->uri);
+    return;
+  }
+  if (ctx.remote_status_stored) ctx.remote_status_stored(*id);
 }
 
 void handle_update(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor,
                    int64_t now) {
   auto note = authored_note(activity, actor);
   if (!note) return;  // Person updates refresh the actor through the resolver elsewhere
-  ctx.db.write([&](store::Connection& c) { services::update_remote_note(c, actor, *note, now); });
+  auto id = ctx.db.write([&](store::Connection& c) -> std::optional<int64_t> {
+    if (!services::update_remote_note(c, actor, *note, now)) return std::nullopt;
+    auto status = store::find_status_by_uri(c, note->uri);
+    return status ? std::optional<int64_t>(status->id) : std::nullopt;
+  });
+  // An edit may bring new attachments.
+  if (id && ctx.remote_status_stored) ctx.remote_status_stored(*id);
 }
 
 void handle_delete(const HandlerContext& ctx, const nlohmann::json& activity, const store::AccountRecord& actor) {

@@ -138,6 +138,10 @@ const servedDocuments = new Map();
 const notes = new Map();
 const received = [];
 let receivedSeq = 0;
+/** path -> { type, bytes }: media files the peer serves (a picture its notes attach), put by POST /_control/files */
+const staticFiles = new Map();
+/** every GET or HEAD of a static file, so tests can tell whether a server fetched it */
+const fileRequests = [];
 const inboxLog = [];
 let inboxSeq = 0;
 /** Background work (Accept replies, Move handling): tracked so tests can wait for it with /_control/settle. */
@@ -1034,6 +1038,18 @@ const routes = {
     return { ok: true };
   },
 
+  "POST /_control/files": (ctx, body) => {
+    const path = requireField(body, "path");
+    if (!path.startsWith("/files/")) throw new ControlError(400, "static files live under /files/");
+    staticFiles.set(path, {
+      type: body.content_type ?? "application/octet-stream",
+      bytes: Buffer.from(requireField(body, "base64"), "base64"),
+    });
+    return { url: new URL(path, ORIGIN).href };
+  },
+
+  "GET /_control/file-requests": () => ({ requests: fileRequests }),
+
   "GET /_control/inbox-log": () => ({ requests: inboxLog }),
   "GET /_control/outbound-log": () => ({ requests: outboundLog, background: backgroundLog }),
 
@@ -1258,6 +1274,18 @@ async function inspectInboxRequest(request, bodyText, path) {
 
 async function route(request, url, bodyText) {
   if (url.pathname.startsWith("/_control/")) return await handleControl(request, url, bodyText);
+
+  if ((request.method === "GET" || request.method === "HEAD") && url.pathname.startsWith("/files/")) {
+    pushLimited(fileRequests, {
+      time: new Date().toISOString(),
+      method: request.method,
+      path: url.pathname,
+      user_agent: request.headers.get("user-agent"),
+    });
+    const file = staticFiles.get(url.pathname);
+    if (file == null) return new Response("no such file", { status: 404, headers: { "Content-Type": "text/plain" } });
+    return new Response(file.bytes, { status: 200, headers: { "Content-Type": file.type } });
+  }
 
   if (request.method === "GET" || request.method === "HEAD") {
     const note = notes.get(url.href);

@@ -102,3 +102,19 @@ TEST_CASE("usage counts files and bytes by use, and what no row points at", "[me
   CHECK(usage.total.files == 6);
   CHECK(usage.total.bytes == 630);
 }
+
+TEST_CASE("copies of remote avatars and emoji count as remote cache, not as this server's own",
+          "[media_maintenance]") {
+  Fixture f;
+  int64_t remote_avatar = f.attachment(2, 0, 40, true);
+  f.exec("UPDATE accounts SET avatar_media_id = " + std::to_string(remote_avatar) + " WHERE id = 2");
+  f.exec("INSERT INTO custom_emojis (shortcode, domain, image_path, image_remote_url, created_at, updated_at) VALUES"
+         " ('far', 'remote.example', 'cache/custom_emojis/far.png', 'https://remote.example/far.png', 0, 0)");
+  f.storage.write("cache/custom_emojis/far.png", std::string(160, 'x'));
+
+  auto usage = services::media_usage(f.db, f.storage);
+  CHECK(usage.remote_cache.files == 2);
+  CHECK(usage.remote_cache.bytes == 200);
+  CHECK(usage.profile_images.files == 0);
+  CHECK(usage.custom_emoji.files == 0);
+}
