@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/account_row.hpp"
 #include "store/sql_values.hpp"
 
 namespace vmst::store {
@@ -25,17 +26,15 @@ LocalAccountSummary read_summary(SQLite::Statement& q) {
   if (!q.getColumn(9).isNull()) s.last_sign_in_at = q.getColumn(9).getInt64();
   return s;
 }
-constexpr const char* kAccountColumns =
+constexpr const char* kAccountHeadColumns =
     "SELECT a.id, a.username, a.domain, a.actor_type, a.display_name, a.note, a.note_source, a.uri, a.url,"
     " a.inbox_url, a.outbox_url, a.shared_inbox_url, a.followers_url, a.following_url, a.featured_url,"
-    " a.public_key_id, a.public_key_pem, a.private_key_pem, a.avatar_media_id, a.avatar_remote_url,"
-    " a.header_media_id, a.header_remote_url, a.fields, a.also_known_as, a.moved_to_account_id, a.locked, a.bot,"
-    " a.discoverable, a.indexable, a.hide_collections, a.memorial, a.silenced_at, a.suspended_at, a.gone_at,"
-    " a.created_at, a.updated_at, a.last_fetched_at, coalesce(s.statuses_count, 0), coalesce(s.following_count, 0),"
-    " coalesce(s.followers_count, 0), s.last_status_at,"
-    " (SELECT file_path FROM media_attachments WHERE id = a.avatar_media_id),"
-    " (SELECT file_path FROM media_attachments WHERE id = a.header_media_id)"
-    " FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id ";
+    " a.public_key_id, a.public_key_pem, a.private_key_pem, ";
+
+const std::string& account_columns() {
+  static const std::string columns = std::string(kAccountHeadColumns) + kAccountTailColumns;
+  return columns;
+}
 
 std::optional<std::string> optional_text(const SQLite::Column& c) {
   if (c.isNull()) return std::nullopt;
@@ -63,6 +62,28 @@ AccountRecord read_account(SQLite::Statement& q) {
     *field = q.getColumn(i++).getString();
   }
   a.private_key_pem = optional_text(q.getColumn(i++));
+  read_account_tail(q, i, a);
+  return a;
+}
+
+std::optional<AccountRecord> first_account(SQLite::Statement& q) {
+  if (!q.executeStep()) return std::nullopt;
+  return read_account(q);
+}
+
+}  // namespace
+
+const char* const kAccountTailColumns =
+    "a.avatar_media_id, a.avatar_remote_url, a.header_media_id, a.header_remote_url, a.fields, a.also_known_as,"
+    " a.moved_to_account_id, a.locked, a.bot, a.discoverable, a.indexable, a.hide_collections, a.memorial,"
+    " a.silenced_at, a.suspended_at, a.gone_at, a.created_at, a.updated_at, a.last_fetched_at,"
+    " coalesce(s.statuses_count, 0), coalesce(s.following_count, 0), coalesce(s.followers_count, 0),"
+    " s.last_status_at,"
+    " (SELECT file_path FROM media_attachments WHERE id = a.avatar_media_id),"
+    " (SELECT file_path FROM media_attachments WHERE id = a.header_media_id)"
+    " FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id ";
+
+void read_account_tail(SQLite::Statement& q, int& i, AccountRecord& a) {
   a.avatar_media_id = optional_int(q.getColumn(i++));
   a.avatar_remote_url = optional_text(q.getColumn(i++));
   a.header_media_id = optional_int(q.getColumn(i++));
@@ -85,25 +106,17 @@ AccountRecord read_account(SQLite::Statement& q) {
   a.last_status_at = optional_int(q.getColumn(i++));
   a.avatar_file_path = optional_text(q.getColumn(i++));
   a.header_file_path = optional_text(q.getColumn(i++));
-  return a;
 }
-
-std::optional<AccountRecord> first_account(SQLite::Statement& q) {
-  if (!q.executeStep()) return std::nullopt;
-  return read_account(q);
-}
-
-}  // namespace
 
 std::optional<AccountRecord> find_account(Connection& c, int64_t id) {
-  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.id = ?");
+  auto& q = c.prepare(account_columns() + "WHERE a.id = ?");
   q.bind(1, id);
   return first_account(q);
 }
 
 std::optional<AccountRecord> find_remote_account_by_handle(Connection& c, const std::string& username,
                                                            const std::string& domain) {
-  auto& q = c.prepare(std::string(kAccountColumns) +
+  auto& q = c.prepare(account_columns() +
                       "WHERE lower(a.username) = lower(?) AND coalesce(lower(a.domain), '') = lower(?) "
                       "AND a.domain IS NOT NULL");
   q.bind(1, username);
@@ -115,14 +128,14 @@ std::vector<AccountRecord> find_accounts(Connection& c, const std::vector<int64_
   std::vector<AccountRecord> out;
   if (ids.empty()) return out;
   nlohmann::json list = ids;
-  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.id IN (SELECT value FROM json_each(?))");
+  auto& q = c.prepare(account_columns() + "WHERE a.id IN (SELECT value FROM json_each(?))");
   q.bind(1, list.dump());
   while (q.executeStep()) out.push_back(read_account(q));
   return out;
 }
 
 std::optional<AccountRecord> find_account_by_key_id(Connection& c, const std::string& key_id) {
-  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.public_key_id = ? AND a.public_key_id <> ''");
+  auto& q = c.prepare(account_columns() + "WHERE a.public_key_id = ? AND a.public_key_id <> ''");
   q.bind(1, key_id);
   return first_account(q);
 }
@@ -204,20 +217,20 @@ int64_t upsert_remote_account(Connection& c, const RemoteAccountRow& r, int64_t 
 }
 
 std::optional<AccountRecord> find_account_by_uri(Connection& c, const std::string& uri) {
-  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.uri = ?");
+  auto& q = c.prepare(account_columns() + "WHERE a.uri = ?");
   q.bind(1, uri);
   return first_account(q);
 }
 
 std::optional<AccountRecord> find_local_account_by_username(Connection& c, const std::string& username) {
-  auto& q = c.prepare(std::string(kAccountColumns) +
+  auto& q = c.prepare(account_columns() +
                       "WHERE lower(a.username) = lower(?) AND coalesce(lower(a.domain), '') = ''");
   q.bind(1, username);
   return first_account(q);
 }
 
 std::optional<AccountRecord> find_instance_actor(Connection& c) {
-  auto& q = c.prepare(std::string(kAccountColumns) + "WHERE a.domain IS NULL AND a.actor_type = 'Application' LIMIT 1");
+  auto& q = c.prepare(account_columns() + "WHERE a.domain IS NULL AND a.actor_type = 'Application' LIMIT 1");
   return first_account(q);
 }
 
