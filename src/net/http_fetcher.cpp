@@ -1,5 +1,7 @@
 #include "net/http_fetcher.hpp"
 
+#include <chrono>
+
 #include <variant>
 
 #include "net/address_guard.hpp"
@@ -51,8 +53,14 @@ FetchResponse fetch(const NetPolicy& policy, const FetchRequest& request) {
   auto url = parse_url(request.url);
   if (!url) throw FetchError(FetchError::Kind::InvalidUrl, "not an http(s) URL: " + request.url);
   const bool is_get = request.method == "GET";
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(request.total_timeout_seconds);
+  auto out_of_time = [&] {
+    return FetchError(FetchError::Kind::Timeout, "took longer than " + std::to_string(request.total_timeout_seconds) +
+                                                     " s in all fetching " + request.url);
+  };
 
   for (int hop = 0;; ++hop) {
+    if (std::chrono::steady_clock::now() >= deadline) throw out_of_time();
     auto client = client_for(policy, *url, request.timeout_seconds);
     httplib::Headers headers = request.headers;
     headers.emplace("User-Agent", policy.user_agent);
@@ -61,6 +69,7 @@ FetchResponse fetch(const NetPolicy& policy, const FetchRequest& request) {
     FetchResponse response;
     response.url = url->to_string();
     bool too_large = false;
+    bool too_slow = false;
     httplib::Result result{nullptr, httplib::Error::Unknown};
     if (is_get) {
       result = client->Get(
@@ -75,6 +84,10 @@ FetchResponse fetch(const NetPolicy& policy, const FetchRequest& request) {
             return true;
           },
           [&](const char* data, size_t size) {
+            if (std::chrono::steady_clock::now() >= deadline) {
+              too_slow = true;
+              return false;
+            }
             if (response.body.size() + size > request.max_body_bytes) {
               too_large = true;
               return false;
@@ -86,6 +99,7 @@ FetchResponse fetch(const NetPolicy& policy, const FetchRequest& request) {
       result = client->Post(url->path_and_query, headers, request.body, request.content_type);
       if (result && result->body.size() > request.max_body_bytes) result->body.resize(request.max_body_bytes);
     }
+    if (!result && too_slow) throw out_of_time();
     if (!result) throw error_from(result.error(), *url, too_large);
 
     response.status = result->status;

@@ -3,7 +3,7 @@
 // Every hop is checked: the scheme (http only with federation.allow_http), the address (the SSRF guard), the
 // size of the body and the time taken. Redirects are followed by hand so each target is checked again.
 //
-// Thread-safe; runs on the calling thread and blocks it for at most about timeout_seconds per hop.
+// Thread-safe; runs on the calling thread and blocks it for at most total_timeout_seconds.
 #include <httplib.h>
 
 #include <functional>
@@ -32,7 +32,10 @@ struct FetchRequest {
   std::string body;            // POST only
   std::string content_type;    // POST only
   size_t max_body_bytes = 1024 * 1024;
-  int timeout_seconds = 10;
+  int timeout_seconds = 10;    // to connect, and between two reads
+  // For the whole fetch, redirects included: a server that sends a byte every few seconds never trips the read
+  // timeout, so without this it could hold the calling thread for as long as it likes.
+  int total_timeout_seconds = 60;
   int max_redirects = 3;       // GET only; POSTs are never redirected
   RequestSigner sign;
 };

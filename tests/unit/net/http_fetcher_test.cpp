@@ -23,6 +23,17 @@ struct LoopbackServer {
     server.Get("/signed", [](const httplib::Request& req, httplib::Response& res) {
       res.set_content(req.get_header_value("Signature"), "text/plain");
     });
+    // A byte every 100 ms: never quiet for long enough to trip a read timeout.
+    server.Get("/drip", [](const httplib::Request&, httplib::Response& res) {
+      res.set_chunked_content_provider("text/plain", [](size_t offset, httplib::DataSink& sink) {
+        if (offset >= 100) {
+          sink.done();
+          return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        return sink.write("x", 1);
+      });
+    });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     // 0.11 has no wait_until_ready(); the socket is already listening after bind, so requests queue until then.
@@ -106,4 +117,15 @@ TEST_CASE("a closed port is a network error, not a crash", "[fetch]") {
   request.timeout_seconds = 2;
   auto kind = error_kind(kLoopback, request);
   CHECK((kind == FetchError::Kind::Network || kind == FetchError::Kind::Timeout));
+}
+
+TEST_CASE("a server dripping its body slower than the total limit is cut off with Timeout", "[fetch]") {
+  LoopbackServer s;
+  FetchRequest request;
+  request.url = s.url("/drip");
+  request.timeout_seconds = 5;
+  request.total_timeout_seconds = 1;
+  const auto started = std::chrono::steady_clock::now();
+  CHECK(error_kind(kLoopback, request) == FetchError::Kind::Timeout);
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(4));
 }
