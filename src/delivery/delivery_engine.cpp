@@ -507,12 +507,17 @@ void DeliveryEngine::record(std::vector<Finished>& finished) {
             record_host_success(health, now);
           } else {
             const bool was_open = breaker_state(health, options_.breaker, now) == BreakerState::Open;
+            const auto open_before = health.breaker_open_until;
             auto effect = record_host_failure(health, options_.breaker, now);
             if (effect.breaker_opened && !was_open) {
               int deferred = store::defer_host_jobs(c, host, *health.breaker_open_until, now);
               spdlog::warn("delivery: {} failed {} times in a row; pausing it until {} ({} waiting job(s) deferred)",
                            host, health.consecutive_failures, format_iso8601_millis(*health.breaker_open_until),
                            deferred);
+            } else if (was_open && health.breaker_open_until && health.breaker_open_until > open_before) {
+              // A request already in flight when the breaker opened failed too and pushed the pause further: the
+              // waiting jobs follow, so none comes due while the breaker is still open.
+              store::defer_host_jobs(c, host, *health.breaker_open_until, now);
             }
           }
         }
