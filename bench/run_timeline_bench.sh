@@ -6,6 +6,8 @@
 # TIMELINE (home, the default, or public: GET /api/v1/timelines/public with the same token).
 # The issue's figure: AUTHORS=500 STATUSES=100000, at 16 and 64 connections, for home and public.
 # VMST_BINARY (a vmst to measure instead of building one, e.g. a baseline build for an A/B comparison).
+# THREADS and KEEPALIVE_MAX (http.threads, default one per connection; http.keep_alive_max_requests, default 100).
+# SEEDED (a folder kept from an earlier run: its database is used as it is, and the seeding is skipped).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-3}
@@ -20,7 +22,7 @@ if [ -z "${VMST_BINARY:-}" ]; then
   cmake -S . -B build/release-bench -G Ninja -DCMAKE_BUILD_TYPE=Release -DVMST_BUILD_TESTS=OFF -DVMST_BUILD_BENCH=ON >/dev/null
   cmake --build build/release-bench --target vmst >/dev/null
 fi
-work=$(mktemp -d)
+work=${SEEDED:-$(mktemp -d)}
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 # Each keep-alive connection holds a worker thread, so there are as many threads as connections.
 cat > "$work/vmst.toml" <<TOML
@@ -28,7 +30,8 @@ cat > "$work/vmst.toml" <<TOML
 domain = "127.0.0.1:$port"
 [http]
 listen = "127.0.0.1:$port"
-threads = $connections
+threads = ${THREADS:-$connections}
+keep_alive_max_requests = ${KEEPALIVE_MAX:-100}
 access_log = false
 [storage]
 data_dir = "$work/data"
@@ -40,6 +43,9 @@ level = "warn"
 enabled = false
 TOML
 vmst() { "$binary" "$@" --config "$work/vmst.toml"; }
+if [ -f "$work/token" ]; then
+token=$(cat "$work/token")
+else
 vmst migrate >/dev/null
 vmst account create reader --email reader@bench.test >/dev/null
 for n in $(seq 1 "$authors"); do vmst account create "author$n" --email "author$n@bench.test" >/dev/null; done
@@ -73,9 +79,15 @@ db.commit()
 print(token)
 PY
 )
+echo "$token" > "$work/token"
+fi
 ${PRELOAD:+env LD_PRELOAD=$PRELOAD} "$binary" serve --config "$work/vmst.toml" &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+if [ -n "${SEEDED:-}" ]; then
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+else
+  trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$work"' EXIT
+fi
 for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$port/livez" >/dev/null && break; sleep 0.1; done
 echo "idle RSS of vmst: $(grep VmRSS /proc/$pid/status | awk '{print $2, $3}')"
 curl -sf -H "Authorization: Bearer $token" "http://127.0.0.1:$port/api/v1/timelines/$timeline" | python3 -c \
