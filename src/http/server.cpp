@@ -4,9 +4,11 @@
 #include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <stdexcept>
+#include <thread>
 
 #include "http/cors.hpp"
 #include "http/error_responses.hpp"
@@ -28,9 +30,15 @@ const char* reason_for(int status) {
     default: return status >= 500 ? "Internal server error" : "Request failed";
   }
 }
+
+int work_slot_count(int configured) {
+  if (configured > 0) return configured;
+  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
 }  // namespace
 
-HttpServer::HttpServer(const ServerOptions& options, const Router& router) : options_(options), router_(router) {
+HttpServer::HttpServer(const ServerOptions& options, const Router& router)
+    : options_(options), router_(router), work_slots_(work_slot_count(options.concurrent_requests)) {
   const int threads = options_.threads;
   server_.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
   server_.set_tcp_nodelay(true);
@@ -104,6 +112,7 @@ void HttpServer::stop() { server_.stop(); }
 void HttpServer::dispatch(const httplib::Request& req, httplib::Response& res) {
   if (answer_preflight(req, res)) return;
   if (cors_applies(req.path)) add_cors_headers(res);
+  concurrency::WorkSlots::Hold slot(work_slots_);
   try {
     if (rate_limits_ && !rate_limits_->admit(req, res)) return;
     auto method = parse_method(req.method);

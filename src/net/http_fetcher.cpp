@@ -4,6 +4,7 @@
 
 #include <variant>
 
+#include "concurrency/work_slots.hpp"
 #include "net/address_guard.hpp"
 
 namespace vmst::net {
@@ -50,6 +51,8 @@ FetchError error_from(httplib::Error error, const Url& url, bool too_large) {
 }  // namespace
 
 FetchResponse fetch(const NetPolicy& policy, const FetchRequest& request) {
+  // A request worker waiting on another server gives its work slot to local requests meanwhile.
+  concurrency::StepAside waiting_on_network;
   auto url = parse_url(request.url);
   if (!url) throw FetchError(FetchError::Kind::InvalidUrl, "not an http(s) URL: " + request.url);
   const bool is_get = request.method == "GET";

@@ -5,6 +5,8 @@
 #include <exception>
 #include <utility>
 
+#include "concurrency/work_slots.hpp"
+
 namespace vmst::services {
 
 RemoteMediaQueue::RemoteMediaQueue(Runner runner, RemoteMediaQueueOptions options)
@@ -50,6 +52,9 @@ bool RemoteMediaQueue::request(const RemoteMediaJob& job) {
 }
 
 bool RemoteMediaQueue::run_and_wait(const RemoteMediaJob& job, std::chrono::milliseconds wait) {
+  // The proxy's request gives its work slot up while a worker makes the copy. Declared before the lock, so that the
+  // slot is asked for again only after the lock is released.
+  concurrency::StepAside waiting_on_worker;
   std::unique_lock lock(mutex_);
   if (stopping_ || !running_) return false;
   if (pending_.insert(job).second) {

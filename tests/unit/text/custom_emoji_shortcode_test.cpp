@@ -23,3 +23,10 @@ TEST_CASE("shortcodes are found in names and HTML once each, in order", "[emoji]
   CHECK(custom_emoji_shortcodes_in("time 10:30:00") == V{});
   CHECK(custom_emoji_shortcodes_in("a:blob:b") == V{});
 }
+
+TEST_CASE("colons that cannot frame a shortcode find none, and a shortcode after them is still found", "[emoji][text]") {
+  CHECK(custom_emoji_shortcodes_in("<a href=\"https://example.com/\">https://example.com/</a> at 10:30").empty());
+  CHECK(custom_emoji_shortcodes_in("ratio 1:2:3, a:b:c, ::").empty());
+  CHECK(custom_emoji_shortcodes_in("see https://example.com/ :blobcat: at 10:30") ==
+        std::vector<std::string>{"blobcat"});
+}
