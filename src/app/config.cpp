@@ -11,6 +11,8 @@
 #include <variant>
 #include <vector>
 
+#include "text/trim.hpp"
+
 extern char** environ;
 
 namespace vmst::app {
@@ -302,9 +304,7 @@ const std::vector<KeySpec>& key_specs() {
          std::string_view rest = std::get<std::string>(v);
          while (!rest.empty()) {
            size_t comma = rest.find(',');
-           std::string_view item = rest.substr(0, comma);
-           while (!item.empty() && std::isspace(static_cast<unsigned char>(item.front()))) item.remove_prefix(1);
-           while (!item.empty() && std::isspace(static_cast<unsigned char>(item.back()))) item.remove_suffix(1);
+           const std::string_view item = text::trim(rest.substr(0, comma), text::kAsciiWhitespace);
            for (char ch : item) {
              if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_' || ch == '.' || ch == '/')) {
                return "names user agents with letters, digits and - _ . / only, got \"" + std::string(item) + "\"";

@@ -1,6 +1,6 @@
 #include "crypto/http_date.hpp"
 
-#include "crypto/http_text.hpp"
+#include "text/trim.hpp"
 
 #include <algorithm>
 #include <array>
@@ -159,10 +159,11 @@ std::string http_date(int64_t unix_seconds) {
 }
 
 std::optional<int64_t> parse_http_date(std::string_view value) {
-  std::string_view text = http_text::trim_ows(value);
-  std::optional<DateFields> f = read_imf_fixdate(text);
-  if (!f) f = read_rfc850_date(text);
-  if (!f) f = read_asctime_date(text);
+  // Optional whitespace around a field value is not part of it (RFC 9110 §5.5).
+  const std::string_view date = text::trim(value, text::kSpacesAndTabs);
+  std::optional<DateFields> f = read_imf_fixdate(date);
+  if (!f) f = read_rfc850_date(date);
+  if (!f) f = read_asctime_date(date);
   if (!f) return std::nullopt;
 
   using namespace std::chrono;

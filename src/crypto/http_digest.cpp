@@ -2,6 +2,7 @@
 
 #include "crypto/encoding.hpp"
 #include "crypto/http_text.hpp"
+#include "text/trim.hpp"
 
 #include <openssl/crypto.h>
 #include <openssl/sha.h>
@@ -32,7 +33,6 @@ std::string digest_header(std::string_view body) {
 
 DigestCheck check_digest(std::string_view digest_header_value, std::string_view body) {
   using http_text::iequals_ascii;
-  using http_text::trim_ows;
 
   bool any_entry = false;
   bool any_supported = false;
@@ -42,13 +42,13 @@ DigestCheck check_digest(std::string_view digest_header_value, std::string_view 
   std::string_view rest = digest_header_value;
   while (true) {
     size_t comma = rest.find(',');
-    std::string_view entry = trim_ows(rest.substr(0, comma));
+    std::string_view entry = text::trim(rest.substr(0, comma), text::kSpacesAndTabs);
     if (!entry.empty()) {
       any_entry = true;
       size_t eq = entry.find('=');  // the first "=": base64 padding in the value contains more
       if (eq == std::string_view::npos || eq == 0) return DigestCheck::Malformed;
-      std::string_view algorithm = trim_ows(entry.substr(0, eq));
-      std::string_view encoded = trim_ows(entry.substr(eq + 1));
+      std::string_view algorithm = text::trim(entry.substr(0, eq), text::kSpacesAndTabs);
+      std::string_view encoded = text::trim(entry.substr(eq + 1), text::kSpacesAndTabs);
 
       const std::string* expected = nullptr;
       if (iequals_ascii(algorithm, "SHA-256")) {

@@ -5,6 +5,7 @@
 #include "crypto/encoding.hpp"
 #include "crypto/http_text.hpp"
 #include "crypto/pem_key_cache.hpp"
+#include "text/trim.hpp"
 
 #include <openssl/err.h>
 #include <openssl/evp.h>
@@ -141,7 +142,7 @@ std::optional<std::string> build_signing_string(std::string_view method, std::st
           return std::nullopt;
         }
         if (v > 0) out += ", ";
-        out += http_text::trim_ows(values[v]);
+        out += text::trim(values[v], text::kSpacesAndTabs);  // draft-cavage §2.3: values without their OWS
       }
     }
   }

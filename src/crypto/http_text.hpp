@@ -9,13 +9,6 @@ namespace vmst::crypto::http_text {
 
 inline bool is_ows(char c) { return c == ' ' || c == '\t'; }
 
-// Optional whitespace removed from both ends, as RFC 9110 §5.5 and draft-cavage §2.3 require for field values.
-inline std::string_view trim_ows(std::string_view s) {
-  while (!s.empty() && is_ows(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_ows(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 inline char lower_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 inline std::string to_lower_ascii(std::string_view s) {

@@ -4,6 +4,7 @@
 #include <charconv>
 
 #include "crypto/http_date.hpp"
+#include "text/trim.hpp"
 
 namespace vmst::delivery {
 
@@ -26,8 +27,7 @@ int64_t retry_delay_ms(const RetrySchedule& schedule, int attempts_made, double 
 bool attempts_exhausted(const RetrySchedule& schedule, int attempts_made) { return attempts_made >= schedule.max_attempts; }
 
 std::optional<int64_t> parse_retry_after(std::string_view value, int64_t now_millis) {
-  while (!value.empty() && (value.front() == ' ' || value.front() == '\t')) value.remove_prefix(1);
-  while (!value.empty() && (value.back() == ' ' || value.back() == '\t')) value.remove_suffix(1);
+  value = text::trim(value, text::kSpacesAndTabs);
   if (value.empty()) return std::nullopt;
   if (std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     int64_t seconds = 0;

@@ -1,14 +1,8 @@
 #include "http/cookies.hpp"
 
-namespace vmst::http {
+#include "text/trim.hpp"
 
-namespace {
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-}  // namespace
+namespace vmst::http {
 
 std::optional<std::string> cookie_value(const httplib::Request& req, std::string_view name) {
   const size_t headers = req.get_header_value_count("Cookie");
@@ -17,11 +11,11 @@ std::optional<std::string> cookie_value(const httplib::Request& req, std::string
     std::string_view rest(header);
     while (!rest.empty()) {
       auto semicolon = rest.find(';');
-      std::string_view pair = trim(rest.substr(0, semicolon));
+      std::string_view pair = text::trim(rest.substr(0, semicolon), text::kSpacesAndTabs);
       rest = semicolon == std::string_view::npos ? std::string_view() : rest.substr(semicolon + 1);
       auto eq = pair.find('=');
-      if (eq == std::string_view::npos || trim(pair.substr(0, eq)) != name) continue;
-      std::string_view value = trim(pair.substr(eq + 1));
+      if (eq == std::string_view::npos || text::trim(pair.substr(0, eq), text::kSpacesAndTabs) != name) continue;
+      std::string_view value = text::trim(pair.substr(eq + 1), text::kSpacesAndTabs);
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
       return std::string(value);
     }

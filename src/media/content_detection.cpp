@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "media/vips_runtime.hpp"
+#include "text/trim.hpp"
 
 namespace vmst::media {
 
@@ -101,9 +102,7 @@ std::optional<MediaType> detect_media_type(std::string_view bytes) {
 }
 
 std::string canonical_mime(std::string_view declared) {
-  std::string mime(declared.substr(0, declared.find(';')));
-  while (!mime.empty() && std::isspace(static_cast<unsigned char>(mime.back()))) mime.pop_back();
-  while (!mime.empty() && std::isspace(static_cast<unsigned char>(mime.front()))) mime.erase(mime.begin());
+  std::string mime(text::trim(declared.substr(0, declared.find(';')), text::kAsciiWhitespace));
   std::transform(mime.begin(), mime.end(), mime.begin(), [](unsigned char ch) { return std::tolower(ch); });
   if (mime == "image/jpg" || mime == "image/pjpeg") return "image/jpeg";
   if (mime == "audio/mp3" || mime == "audio/mpeg3") return "audio/mpeg";

@@ -11,6 +11,7 @@
 #include "store/feed_merge_store.hpp"
 #include "store/follow_store.hpp"
 #include "store/ids.hpp"
+#include "text/trim.hpp"
 
 namespace vmst::services {
 
@@ -60,9 +61,7 @@ bool record_incoming_block(store::Connection& c, Outbox& outbox, const store::Ac
 std::string normalize_blocked_domain(const std::string& domain, const std::string& local_domain) {
   std::string out;
   for (unsigned char ch : domain) out += static_cast<char>(std::tolower(ch));
-  auto first = out.find_first_not_of(" \t\r\n");
-  auto last = out.find_last_not_of(" \t\r\n");
-  out = first == std::string::npos ? "" : out.substr(first, last - first + 1);
+  out = std::string(text::trim(out, text::kSpacesTabsAndLineBreaks));
   while (!out.empty() && out.back() == '.') out.pop_back();
   if (out.empty()) throw ServiceError(ServiceError::Kind::Invalid, "Validation failed: Domain can't be blank");
   const bool valid = std::all_of(out.begin(), out.end(), [](unsigned char ch) {

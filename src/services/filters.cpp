@@ -6,6 +6,7 @@
 #include "services/service_error.hpp"
 #include "services/status_views.hpp"
 #include "store/ids.hpp"
+#include "text/trim.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -22,12 +23,6 @@ void filters_changed(store::Connection& c, int64_t owner) {
 
 bool blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char ch) { return std::isspace(ch); });
-}
-
-std::string trimmed(const std::string& text) {
-  const auto begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
 }
 
 // Mastodon's shape for model validation errors, several joined by ", ".
@@ -60,7 +55,7 @@ void apply_fields(store::FilterRecord& filter, const FilterChanges& changes, int
     // Blank entries are dropped, as Mastodon normalises context.
     filter.context.clear();
     for (const auto& entry : *changes.context) {
-      auto name = trimmed(entry);
+      std::string name(text::trim(entry, text::kSpacesTabsAndLineBreaks));
       if (!name.empty() && std::find(filter.context.begin(), filter.context.end(), name) == filter.context.end()) {
         filter.context.push_back(std::move(name));
       }

@@ -4,18 +4,11 @@
 #include <cctype>
 
 #include "net/url_encoding.hpp"
+#include "text/trim.hpp"
 
 namespace vmst::services {
 
 namespace {
-
-bool is_space(char ch) { return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n'; }
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
-  return text;
-}
 
 // The scheme as RFC 3986 spells it (ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) before ':'), lowercased; "" if none.
 std::string scheme_of(std::string_view uri) {
@@ -39,7 +32,7 @@ std::vector<std::string> split_redirect_uris(std::string_view text) {
   while (start <= text.size()) {
     size_t end = text.find('\n', start);
     if (end == std::string_view::npos) end = text.size();
-    auto line = trim(text.substr(start, end - start));
+    auto line = text::trim(text.substr(start, end - start), text::kSpacesTabsAndLineBreaks);
     if (!line.empty()) out.emplace_back(line);
     start = end + 1;
   }

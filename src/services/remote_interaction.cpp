@@ -3,17 +3,11 @@
 #include "net/url_encoding.hpp"
 #include "services/account_lookup.hpp"
 #include "services/service_error.hpp"
+#include "text/trim.hpp"
 
 namespace vmst::services {
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return "";
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(start, end - start + 1);
-}
 
 std::string filled_template(const std::string& pattern, const std::string& uri) {
   const std::string encoded = net::percent_encode(uri);
@@ -43,7 +37,7 @@ bool is_web_address(const std::string& url) {
 
 std::string remote_interaction_url(federation::WebfingerClient& webfinger, const RemoteInteractionTarget& here,
                                    const std::string& raw_handle, const std::string& uri) {
-  const std::string handle = trimmed(raw_handle);
+  const std::string handle(text::trim(raw_handle, text::kSpacesTabsAndLineBreaks));
   auto parsed = parse_handle(handle);
   if (!parsed || parsed->domain.empty()) {
     throw ServiceError(ServiceError::Kind::Invalid,

@@ -13,6 +13,7 @@
 #include "store/search_store.hpp"
 #include "store/status_store.hpp"
 #include "text/hashtag_name.hpp"
+#include "text/trim.hpp"
 
 namespace vmst::services {
 
@@ -20,12 +21,6 @@ namespace {
 
 // Without a signed-in viewer, short queries only find exact handles (Mastodon's MIN_QUERY_LENGTH).
 constexpr size_t kAnonymousMinimumLength = 3;
-
-std::string trim(const std::string& text) {
-  auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
-}
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return std::tolower(ch); });
@@ -121,7 +116,7 @@ void resolve_url(const SearchEnvironment& env, const SearchRequest& request, con
 }  // namespace
 
 std::vector<store::AccountRecord> search_accounts(const SearchEnvironment& env, const AccountSearchRequest& request) {
-  std::string term = trim(request.query);
+  std::string term(text::trim(request.query, text::kSpacesTabsAndLineBreaks));
   if (!term.empty() && term.front() == '@') term.erase(0, 1);
   if (term.empty() || request.limit < 1) return {};
 
@@ -180,7 +175,7 @@ convert::mastodon::SearchResults search(const SearchEnvironment& env, const Sear
       request.type != "hashtags") {
     return out;
   }
-  const std::string query = trim(request.query);
+  const std::string query(text::trim(request.query, text::kSpacesTabsAndLineBreaks));
   if (query.empty() || request.limit < 1) return out;
   // Mastodon pages only within one type; a mixed search always starts at the top.
   const int offset = request.type.empty() ? 0 : request.offset;

@@ -3,16 +3,11 @@
 #include <algorithm>
 #include <cctype>
 
+#include "text/trim.hpp"
+
 namespace vmst::services {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  size_t first = 0, last = text.size();
-  while (first < last && std::isspace(static_cast<unsigned char>(text[first]))) ++first;
-  while (last > first && std::isspace(static_cast<unsigned char>(text[last - 1]))) --last;
-  return text.substr(first, last - first);
-}
 
 bool has_space(std::string_view text) {
   return std::any_of(text.begin(), text.end(), [](unsigned char ch) { return std::isspace(ch); });
@@ -46,12 +41,12 @@ std::string lower(std::string_view text) {
 }  // namespace
 
 bool is_url_query(std::string_view query) {
-  const std::string head = lower(trim(query).substr(0, 8));
+  const std::string head = lower(text::trim(query, text::kAsciiWhitespace).substr(0, 8));
   return head.rfind("http://", 0) == 0 || head.rfind("https://", 0) == 0;
 }
 
 SearchScopes search_scopes(std::string_view raw, std::string_view type, bool signed_in) {
-  const std::string_view query = trim(raw);
+  const std::string_view query = text::trim(raw, text::kAsciiWhitespace);
   SearchScopes scopes;
   const bool any = type.empty();
   const bool tag_like = !query.empty() && query.front() == '#';
@@ -113,7 +108,7 @@ std::optional<std::string> fts_expression(const TextQuery& query) {
 }
 
 std::optional<std::string> hashtag_query(std::string_view raw) {
-  std::string_view query = trim(raw);
+  std::string_view query = text::trim(raw, text::kAsciiWhitespace);
   if (!query.empty() && query.front() == '#') query.remove_prefix(1);
   if (query.empty()) return std::nullopt;
   const bool name_chars = std::all_of(query.begin(), query.end(), [](unsigned char ch) {

@@ -2,6 +2,7 @@
 
 #include "crypto/password_hash.hpp"
 #include "store/sign_in_store.hpp"
+#include "text/trim.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
@@ -10,12 +11,6 @@ namespace {
 
 // Longer than any password we accept (Mastodon's 72): refused before spending argon2 time on it.
 constexpr size_t kMaxPasswordLength = 1024;
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 // A hash to verify against when the login is unknown, so both cases cost one argon2 run.
 const std::string& dummy_hash() {
@@ -27,7 +22,7 @@ const std::string& dummy_hash() {
 
 SignIn check_credentials(store::Database& db, std::string_view login, std::string_view password) {
   SignIn result;
-  std::string name(trim(login));
+  std::string name(text::trim(login, text::kSpacesAndTabs));
   if (name.size() > 1 && name.front() == '@' && name.find('@', 1) == std::string::npos) name.erase(0, 1);
   if (name.empty() || password.empty() || password.size() > kMaxPasswordLength) return result;
 

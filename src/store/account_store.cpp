@@ -26,42 +26,27 @@ LocalAccountSummary read_summary(SQLite::Statement& q) {
   if (!q.getColumn(9).isNull()) s.last_sign_in_at = q.getColumn(9).getInt64();
   return s;
 }
-constexpr const char* kAccountHeadColumns =
-    "SELECT a.id, a.username, a.domain, a.actor_type, a.display_name, a.note, a.note_source, a.uri, a.url,"
-    " a.inbox_url, a.outbox_url, a.shared_inbox_url, a.followers_url, a.following_url, a.featured_url,"
+// Between the shared head and tail: what federation and signing need, and the note's source for editing.
+constexpr const char* kAccountFederationColumns =
+    "a.note_source, a.inbox_url, a.outbox_url, a.shared_inbox_url, a.followers_url, a.following_url, a.featured_url,"
     " a.public_key_id, a.public_key_pem, a.private_key_pem, ";
 
 const std::string& account_columns() {
-  static const std::string columns = std::string(kAccountHeadColumns) + kAccountTailColumns;
+  static const std::string columns =
+      std::string(kAccountHeadColumns) + kAccountFederationColumns + kAccountTailColumns;
   return columns;
-}
-
-std::optional<std::string> optional_text(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
-}
-std::optional<int64_t> optional_int(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getInt64();
 }
 
 AccountRecord read_account(SQLite::Statement& q) {
   AccountRecord a;
   int i = 0;
-  a.id = q.getColumn(i++).getInt64();
-  a.username = q.getColumn(i++).getString();
-  a.domain = optional_text(q.getColumn(i++));
-  a.actor_type = q.getColumn(i++).getString();
-  a.display_name = q.getColumn(i++).getString();
-  a.note = q.getColumn(i++).getString();
+  read_account_head(q, i, a);
   a.note_source = q.getColumn(i++).getString();
-  a.uri = q.getColumn(i++).getString();
-  a.url = optional_text(q.getColumn(i++));
   for (auto* field : {&a.inbox_url, &a.outbox_url, &a.shared_inbox_url, &a.followers_url, &a.following_url,
                       &a.featured_url, &a.public_key_id, &a.public_key_pem}) {
     *field = q.getColumn(i++).getString();
   }
-  a.private_key_pem = optional_text(q.getColumn(i++));
+  a.private_key_pem = column_text(q, i++);
   read_account_tail(q, i, a);
   return a;
 }
@@ -72,41 +57,6 @@ std::optional<AccountRecord> first_account(SQLite::Statement& q) {
 }
 
 }  // namespace
-
-const char* const kAccountTailColumns =
-    "a.avatar_media_id, a.avatar_remote_url, a.header_media_id, a.header_remote_url, a.fields, a.also_known_as,"
-    " a.moved_to_account_id, a.locked, a.bot, a.discoverable, a.indexable, a.hide_collections, a.memorial,"
-    " a.silenced_at, a.suspended_at, a.gone_at, a.created_at, a.updated_at, a.last_fetched_at,"
-    " coalesce(s.statuses_count, 0), coalesce(s.following_count, 0), coalesce(s.followers_count, 0),"
-    " s.last_status_at,"
-    " (SELECT file_path FROM media_attachments WHERE id = a.avatar_media_id),"
-    " (SELECT file_path FROM media_attachments WHERE id = a.header_media_id)"
-    " FROM accounts a LEFT JOIN account_stats s ON s.account_id = a.id ";
-
-void read_account_tail(SQLite::Statement& q, int& i, AccountRecord& a) {
-  a.avatar_media_id = optional_int(q.getColumn(i++));
-  a.avatar_remote_url = optional_text(q.getColumn(i++));
-  a.header_media_id = optional_int(q.getColumn(i++));
-  a.header_remote_url = optional_text(q.getColumn(i++));
-  a.fields_json = q.getColumn(i++).getString();
-  a.also_known_as_json = q.getColumn(i++).getString();
-  a.moved_to_account_id = optional_int(q.getColumn(i++));
-  for (auto* flag : {&a.locked, &a.bot, &a.discoverable, &a.indexable, &a.hide_collections, &a.memorial}) {
-    *flag = q.getColumn(i++).getInt() != 0;
-  }
-  a.silenced_at = optional_int(q.getColumn(i++));
-  a.suspended_at = optional_int(q.getColumn(i++));
-  a.gone_at = optional_int(q.getColumn(i++));
-  a.created_at = q.getColumn(i++).getInt64();
-  a.updated_at = q.getColumn(i++).getInt64();
-  a.last_fetched_at = optional_int(q.getColumn(i++));
-  a.statuses_count = q.getColumn(i++).getInt64();
-  a.following_count = q.getColumn(i++).getInt64();
-  a.followers_count = q.getColumn(i++).getInt64();
-  a.last_status_at = optional_int(q.getColumn(i++));
-  a.avatar_file_path = optional_text(q.getColumn(i++));
-  a.header_file_path = optional_text(q.getColumn(i++));
-}
 
 std::optional<AccountRecord> find_account(Connection& c, int64_t id) {
   auto& q = c.prepare(account_columns() + "WHERE a.id = ?");

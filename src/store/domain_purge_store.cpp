@@ -23,6 +23,20 @@ std::vector<std::string> read_files(SQLite::Statement& q) {
   return out;
 }
 
+// Deletes the media attachments whose `owner_column` (status_id or account_id, named by the callers below, never
+// by input) is one of `ids`, and returns their files for removal after the commit.
+std::vector<std::string> delete_media_owned_by(Connection& c, const char* owner_column,
+                                               const std::vector<int64_t>& ids) {
+  const std::string where = std::string(" WHERE ") + owner_column + " IN (SELECT value FROM json_each(?))";
+  auto& files = c.prepare("SELECT file_path, thumbnail_path FROM media_attachments" + where);
+  files.bind(1, id_list(ids));
+  auto out = read_files(files);
+  auto& q = c.prepare("DELETE FROM media_attachments" + where);
+  q.bind(1, id_list(ids));
+  q.exec();
+  return out;
+}
+
 }  // namespace
 
 void mark_domain_purge_pending(Connection& c, const std::string& domain) {
@@ -91,25 +105,11 @@ std::vector<int64_t> local_statuses_favourited_by(Connection& c, const std::vect
 }
 
 std::vector<std::string> delete_media_of_statuses(Connection& c, const std::vector<int64_t>& status_ids) {
-  auto& files = c.prepare(
-      "SELECT file_path, thumbnail_path FROM media_attachments WHERE status_id IN (SELECT value FROM json_each(?))");
-  files.bind(1, id_list(status_ids));
-  auto out = read_files(files);
-  auto& q = c.prepare("DELETE FROM media_attachments WHERE status_id IN (SELECT value FROM json_each(?))");
-  q.bind(1, id_list(status_ids));
-  q.exec();
-  return out;
+  return delete_media_owned_by(c, "status_id", status_ids);
 }
 
 std::vector<std::string> delete_media_of_accounts(Connection& c, const std::vector<int64_t>& account_ids) {
-  auto& files = c.prepare(
-      "SELECT file_path, thumbnail_path FROM media_attachments WHERE account_id IN (SELECT value FROM json_each(?))");
-  files.bind(1, id_list(account_ids));
-  auto out = read_files(files);
-  auto& q = c.prepare("DELETE FROM media_attachments WHERE account_id IN (SELECT value FROM json_each(?))");
-  q.bind(1, id_list(account_ids));
-  q.exec();
-  return out;
+  return delete_media_owned_by(c, "account_id", account_ids);
 }
 
 int delete_purged_statuses(Connection& c, const std::vector<int64_t>& status_ids) {

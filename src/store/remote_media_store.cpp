@@ -53,13 +53,25 @@ bool record_cached_media_files(Connection& c, int64_t media_id, const CachedMedi
   return c.changes() == 1;
 }
 
+namespace {
+
+// An account's columns for one kind of profile image: the only names put into the SQL below.
+struct ProfileImageColumns {
+  const char* media_id;
+  const char* remote_url;
+};
+constexpr ProfileImageColumns kAvatarColumns{"avatar_media_id", "avatar_remote_url"};
+constexpr ProfileImageColumns kHeaderColumns{"header_media_id", "header_remote_url"};
+
+const ProfileImageColumns& profile_image_columns(bool header) { return header ? kHeaderColumns : kAvatarColumns; }
+
+}  // namespace
+
 std::optional<RemoteProfileImage> find_remote_profile_image(Connection& c, int64_t account_id, bool header) {
-  auto& q = c.prepare(header ? "SELECT a.domain, a.header_remote_url, m.file_path FROM accounts a"
-                               " LEFT JOIN media_attachments m ON m.id = a.header_media_id"
-                               " WHERE a.id = ? AND a.domain IS NOT NULL"
-                             : "SELECT a.domain, a.avatar_remote_url, m.file_path FROM accounts a"
-                               " LEFT JOIN media_attachments m ON m.id = a.avatar_media_id"
-                               " WHERE a.id = ? AND a.domain IS NOT NULL");
+  const ProfileImageColumns& column = profile_image_columns(header);
+  auto& q = c.prepare(std::string("SELECT a.domain, a.") + column.remote_url + ", m.file_path FROM accounts a" +
+                      " LEFT JOIN media_attachments m ON m.id = a." + column.media_id +
+                      " WHERE a.id = ? AND a.domain IS NOT NULL");
   q.bind(1, account_id);
   if (!q.executeStep()) return std::nullopt;
   RemoteProfileImage out;
@@ -73,8 +85,9 @@ std::optional<RemoteProfileImage> find_remote_profile_image(Connection& c, int64
 
 bool link_remote_profile_image(Connection& c, int64_t account_id, bool header, const std::string& remote_url,
                                int64_t media_id) {
-  auto& q = c.prepare(header ? "UPDATE accounts SET header_media_id = ? WHERE id = ? AND header_remote_url = ?"
-                             : "UPDATE accounts SET avatar_media_id = ? WHERE id = ? AND avatar_remote_url = ?");
+  const ProfileImageColumns& column = profile_image_columns(header);
+  auto& q = c.prepare(std::string("UPDATE accounts SET ") + column.media_id + " = ? WHERE id = ? AND " +
+                      column.remote_url + " = ?");
   q.bind(1, media_id);
   q.bind(2, account_id);
   q.bind(3, remote_url);

@@ -1,14 +1,10 @@
 #include "streaming/request_auth.hpp"
 
+#include "text/trim.hpp"
+
 namespace vmst::streaming {
 
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
   if (text.size() < prefix.size()) return false;
@@ -26,12 +22,12 @@ bool starts_with_ignoring_case(std::string_view text, std::string_view prefix) {
 
 std::optional<std::string> find_access_token(std::string_view authorization, std::string_view websocket_protocol,
                                              const QueryParams& query) {
-  authorization = trim(authorization);
+  authorization = text::trim(authorization, text::kSpacesAndTabs);
   if (!authorization.empty()) {
     // Mastodon strips "Bearer " and takes the rest, so a bare token works too.
     if (starts_with_ignoring_case(authorization, "bearer") &&
         (authorization.size() == 6 || authorization[6] == ' ' || authorization[6] == '\t')) {
-      authorization = trim(authorization.substr(6));
+      authorization = text::trim(authorization.substr(6), text::kSpacesAndTabs);
     }
     if (!authorization.empty()) return std::string(authorization);
   }
@@ -41,7 +37,7 @@ std::optional<std::string> find_access_token(std::string_view authorization, std
 }
 
 std::optional<std::string> protocol_to_echo(std::string_view websocket_protocol) {
-  std::string_view first = trim(websocket_protocol.substr(0, websocket_protocol.find(',')));
+  std::string_view first = text::trim(websocket_protocol.substr(0, websocket_protocol.find(',')), text::kSpacesAndTabs);
   if (first.empty()) return std::nullopt;
   return std::string(first);
 }

@@ -1,22 +1,20 @@
 #include "text/status_text_trim.hpp"
 
+#include "text/trim.hpp"
 #include "text/unicode_classes.hpp"
 #include "text/utf8.hpp"
 
 namespace vmst::text {
 namespace {
 
-bool is_strippable(char ch) {
-  return ch == '\0' || ch == '\t' || ch == '\n' || ch == '\v' || ch == '\f' || ch == '\r' || ch == ' ';
-}
+using namespace std::string_view_literals;
+
+// What Ruby's String#strip removes: NUL and ASCII white space.
+constexpr std::string_view kRubyStripped = "\0\t\n\v\f\r "sv;
 
 }  // namespace
 
-std::string_view strip_status_text(std::string_view text) {
-  while (!text.empty() && is_strippable(text.front())) text.remove_prefix(1);
-  while (!text.empty() && is_strippable(text.back())) text.remove_suffix(1);
-  return text;
-}
+std::string_view strip_status_text(std::string_view text) { return trim(text, kRubyStripped); }
 
 bool is_blank_status_text(std::string_view text) {
   std::size_t at = 0;

@@ -6,6 +6,7 @@
 #include "net/url_encoding.hpp"
 #include "services/account_lookup.hpp"
 #include "services/status_views.hpp"
+#include "text/trim.hpp"
 #include "web/page_links.hpp"
 #include "web/page_templates.hpp"
 #include "web/status_card.hpp"
@@ -13,13 +14,6 @@
 namespace vmst::web {
 
 namespace {
-
-std::string trimmed(const std::string& text) {
-  size_t start = text.find_first_not_of(" \t\r\n");
-  if (start == std::string::npos) return "";
-  size_t end = text.find_last_not_of(" \t\r\n");
-  return text.substr(start, end - start + 1);
-}
 
 bool is_web_url(const std::string& text) { return web_url(text) != "#"; }
 
@@ -47,7 +41,7 @@ std::optional<std::string> local_profile_page_handle(const std::string& uri, con
 }  // namespace
 
 std::variant<InteractionRedirect, RenderedHtml> resolve_interaction(const PublicPages& pages, const std::string& raw) {
-  const std::string uri = trimmed(raw);
+  const std::string uri(text::trim(raw, text::kSpacesTabsAndLineBreaks));
   if (uri.empty()) throw http::HttpError(400, "Say what to interact with: ?uri= is missing.");
   const auto& urls = pages.urls;
 

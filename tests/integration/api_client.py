@@ -128,6 +128,13 @@ def api(vmst, method, path, token=None, json_body=None, form=None, headers=None,
         conn.close()
 
 
+def json_response(r, status=200):
+    """The JSON of a response that must have `status` and be served as JSON."""
+    assert r.status == status, r
+    assert r.headers["content-type"] == "application/json; charset=utf-8"
+    return r.json()
+
+
 def next_link(response):
     """Path and query of the Link header's rel="next", or None."""
     for part in response.headers.get("link", "").split(","):
@@ -139,9 +146,13 @@ def next_link(response):
 
 
 def sql(vmst, statement, *args):
-    """Runs one statement on the instance's database (committed) and returns its rows."""
-    with _db(vmst) as db:
-        return db.execute(statement, args).fetchall()
+    """Runs one statement on the instance's database, next to the running server, and returns its rows (committed)."""
+    db = _db(vmst)
+    try:
+        with db:
+            return db.execute(statement, args).fetchall()
+    finally:
+        db.close()
 
 
 def account_id(vmst, username, domain=None):
@@ -152,6 +163,20 @@ def account_id(vmst, username, domain=None):
         rows = sql(vmst, "SELECT id FROM accounts WHERE lower(username) = lower(?) AND domain = ?", username, domain)
     assert rows, f"no account {username}@{domain}"
     return str(rows[0][0])
+
+
+def resolve_account(vmst, token, handle):
+    """The id here of a remote account, looked up by its handle with search's resolve=true (which fetches it)."""
+    r = api(vmst, "GET", "/api/v2/search", token, query={"q": f"@{handle}", "type": "accounts", "resolve": "true"})
+    assert r.status == 200, r.body
+    accounts = r.json()["accounts"]
+    assert accounts and accounts[0]["acct"] == handle, (r.body, vmst.log()[-3000:])
+    return accounts[0]["id"]
+
+
+def relationship(vmst, token, target):
+    """The token's user's relationship to the account with id `target`."""
+    return api(vmst, "GET", "/api/v1/accounts/relationships", token, query={"id[]": target}).json()[0]
 
 
 def user_token(vmst, username, scopes=ALL_SCOPES):
@@ -203,12 +228,6 @@ def tiny_png(width=2, height=1, rgb=(255, 0, 0)):
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
-def sql(vmst, statement, *args):
-    """Runs one statement on the instance's database (next to the running server) and returns its rows."""
-    with _db(vmst) as db:
-        return db.execute(statement, args).fetchall()
-
-
 def new_id():
     """An id in the server's scheme ((unix_ms << 16) | sequence), so rows written here sort with the server's."""
     import random
@@ -252,7 +271,3 @@ def walk_pages(vmst, path, token=None, max_pages=100):
         path = links(r).get("next")
     return pages
 
-
-def account_id(vmst, username):
-    """The id of a local account as the API writes it (a decimal string)."""
-    return str(sql(vmst, "SELECT id FROM accounts WHERE username = ? AND domain IS NULL", username)[0][0])

@@ -23,6 +23,27 @@ def free_port(host="127.0.0.1"):
         return s.getsockname()[1]
 
 
+def wait_until(check, timeout=20, interval=0.05, what=None):
+    """Calls check until it returns something truthy and returns that, for what the server does in the background.
+    After timeout seconds: None, or with `what` an AssertionError that names what never happened."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = check()
+        if value:
+            return value
+        time.sleep(interval)
+    if what is not None:
+        raise AssertionError(f"timed out waiting for {what}")
+    return None
+
+
+def start_with_peer(vmst, peer):
+    """Starts a VmstInstance while a FedifyPeer boots (Node's start-up is the slow part); returns when both answer."""
+    peer.launch()
+    vmst.start()
+    peer.wait_until_ready()
+
+
 def to_toml(config):
     """Renders {"section": {"key": str|int|bool}} as TOML."""
     def value(v):

@@ -8,7 +8,7 @@ import pytest
 
 from api_client import api, make_user, sql
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance
 from oauth_helpers import client_token, get, password_token, post_form, register_app
 
 AP = {"Accept": "application/activity+json"}
@@ -181,9 +181,7 @@ def test_approval_mode_keeps_a_sign_up_out_until_approved():
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.6", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         for name in ("alice", "carol", "dan"):
             vmst.cli("account", "create", name, "--email", f"{name}@example.org")
         peer.create_actor("fran")

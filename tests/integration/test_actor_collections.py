@@ -6,7 +6,7 @@ import pytest
 
 from api_client import api, make_user
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance
 
 AP = {"Accept": "application/activity+json"}
 
@@ -20,9 +20,7 @@ def post(vmst, token, text, visibility="public"):
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.8", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         alice, carol = make_user(vmst, "alice"), make_user(vmst, "carol")
         peer.create_actor("reader")
         # Oldest first: 18 public fillers, then what the first page shows.

@@ -11,7 +11,7 @@ import pytest
 
 from api_client import api, make_user, tiny_png
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance
 
 AS = "https://www.w3.org/ns/activitystreams"
 DAY_MS = 86_400_000
@@ -163,9 +163,7 @@ def test_a_second_server_on_the_same_data_folder_is_refused(vmst):
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as server, FedifyPeer("127.0.0.7", name="fedify") as peer:
-        peer.launch()
-        server.start()
-        peer.wait_until_ready()
+        start_with_peer(server, peer)
         alice = make_user(server, "alice")
         peer.create_actor("fran")
         yield server, peer, alice

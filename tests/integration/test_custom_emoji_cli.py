@@ -18,7 +18,7 @@ from PIL import Image
 
 from api_client import api, make_user, sql
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance, wait_until
 
 AS = "https://www.w3.org/ns/activitystreams"
 PUBLIC = AS + "#Public"
@@ -52,16 +52,6 @@ def fetch(url):
         return r.status, r.headers.get("Content-Type"), r.read()
 
 
-def wait_until(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    return None
-
-
 class ImageServer:
     """Serves fixed bytes over loopback HTTP: a remote server's emoji image."""
 
@@ -90,9 +80,7 @@ class ImageServer:
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.6", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         alice = make_user(vmst, "alice")
         peer.create_actor("fran")
         result = peer.follow("fran", f"{vmst.base_url}/users/alice", wait=15)

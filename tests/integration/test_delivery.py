@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding
 
 from delivery_sink import DeliverySink
-from harness import VmstInstance
+from harness import VmstInstance, wait_until
 
 FAST_DELIVERY = {"delivery": {
     "workers": 8,
@@ -76,16 +76,6 @@ def jobs(server):
         return [dict(zip(("inbox", "state", "attempts", "last_status", "last_error"), r)) for r in rows]
     finally:
         db.close()
-
-
-def wait_until(predicate, timeout=20, what="condition"):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.05)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 def verify_signature(request, public_key_pem):

@@ -1,15 +1,13 @@
 """Polls crossing servers with a real Fedify peer: our Question reaches a follower with a verified signature, a
 peer's Question shows up in our API with its options, our user's vote reaches the peer as a Note with `name`, a
 peer's vote on our poll is counted (not stored as a status), and an ended poll's final counts go out as an Update."""
-import os
-import sqlite3
 import time
 
 import pytest
 
-from api_client import api, make_user
+from api_client import api, make_user, sql
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance, wait_until
 
 AS = "https://www.w3.org/ns/activitystreams"
 PUBLIC = AS + "#Public"
@@ -18,33 +16,12 @@ PUBLIC = AS + "#Public"
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.6", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         alice = make_user(vmst, "alice")
         peer.create_actor("fran")
         result = peer.follow("fran", f"{vmst.base_url}/users/alice", wait=15)
         assert result["state"] == "accepted", result
         yield vmst, peer, alice
-
-
-def sql(vmst, statement, *args):
-    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
-    try:
-        with db:
-            return db.execute(statement, args).fetchall()
-    finally:
-        db.close()
-
-
-def wait_until(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    return None
 
 
 def post_poll(vmst, alice, options=("tea", "coffee"), multiple=False):

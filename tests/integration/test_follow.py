@@ -1,13 +1,11 @@
 """Following across servers with a real Fedify peer: a Fedify actor follows a vmst user and gets Accept (or waits,
 for a locked account, or gets Reject, when blocked); Undo removes the follow."""
-import os
-import sqlite3
-import time
 
 import pytest
 
+from api_client import sql
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance, wait_until
 
 AP = {"Accept": "application/activity+json"}
 
@@ -15,35 +13,14 @@ AP = {"Accept": "application/activity+json"}
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.4", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         for name in ("alice", "lena", "bea"):
             vmst.cli("account", "create", name, "--email", f"{name}@example.org")
         yield vmst, peer
 
 
-def sql(vmst, statement, *args):
-    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
-    try:
-        rows = db.execute(statement, args).fetchall()
-        db.commit()
-        return rows
-    finally:
-        db.close()
-
-
 def followers(vmst, name):
     return vmst.request("GET", f"/users/{name}/followers", headers=AP).json()["totalItems"]
-
-
-def wait_until(check, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.05)
-    return False
 
 
 def test_a_fedify_actor_follows_a_vmst_user_and_gets_accept(network):

@@ -2,58 +2,21 @@
 blocks a vmst user ends their follows both ways and shows as blocked_by until it lifts the block; an account that
 moves (with the new account naming the old in alsoKnownAs) takes vmst followers along, an unproven Move changes
 nothing; an actor stored more than a day ago is fetched again in the background when it next sends something."""
-import os
-import sqlite3
 import time
 
 import pytest
 
-from api_client import api, make_user
+from api_client import api, make_user, relationship, resolve_account, sql
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance, wait_until
 
 
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.7", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         tokens = {name: make_user(vmst, name).token for name in ("alice", "carol")}
         yield vmst, peer, tokens
-
-
-def sql(vmst, statement, *args):
-    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"))
-    try:
-        rows = db.execute(statement, args).fetchall()
-        db.commit()
-        return rows
-    finally:
-        db.close()
-
-
-def wait_until(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    return False
-
-
-def resolve(vmst, token, peer, username):
-    r = api(vmst, "GET", "/api/v2/search", token,
-            query={"q": f"@{peer.handle(username)}", "type": "accounts", "resolve": "true"})
-    assert r.status == 200, r.body
-    accounts = r.json()["accounts"]
-    assert accounts and accounts[0]["acct"] == peer.handle(username), (r.body, vmst.log()[-3000:])
-    return accounts[0]["id"]
-
-
-def relationship(vmst, token, target):
-    return api(vmst, "GET", "/api/v1/accounts/relationships", token, query={"id[]": target}).json()[0]
 
 
 def follow(vmst, token, target, **options):
@@ -66,7 +29,7 @@ def test_a_remote_block_severs_follows_and_shows_as_blocked_by_until_undone(netw
     vmst, peer, t = network
     alice_uri = f"{vmst.base_url}/users/alice"
     peer.create_actor("bruno")
-    bruno = resolve(vmst, t["alice"], peer, "bruno")
+    bruno = resolve_account(vmst, t["alice"], peer.handle("bruno"))
     follow(vmst, t["alice"], bruno)
     assert peer.follow("bruno", alice_uri, wait=15)["state"] == "accepted"
     assert relationship(vmst, t["alice"], bruno)["followed_by"] is True
@@ -92,7 +55,7 @@ def test_a_proven_move_takes_local_followers_to_the_new_account(network):
     alice_uri = f"{vmst.base_url}/users/alice"
     peer.create_actor("olga")
     peer.create_actor("olga2", aliases=[peer.actor_url("olga")])
-    olga = resolve(vmst, t["alice"], peer, "olga")
+    olga = resolve_account(vmst, t["alice"], peer.handle("olga"))
     follow(vmst, t["alice"], olga, notify=True, reblogs=False)
     peer.clear_received()
 
@@ -120,7 +83,7 @@ def test_a_move_to_an_account_that_does_not_name_the_old_one_is_refused(network)
     vmst, peer, t = network
     peer.create_actor("nico")
     peer.create_actor("nico2")
-    nico = resolve(vmst, t["carol"], peer, "nico")
+    nico = resolve_account(vmst, t["carol"], peer.handle("nico"))
     follow(vmst, t["carol"], nico)
     peer.move("nico", peer.actor_url("nico2"))
     assert wait_until(lambda: "Move of " + peer.actor_url("nico") in vmst.log()), vmst.log()[-3000:]

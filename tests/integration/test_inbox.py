@@ -7,7 +7,7 @@ import uuid
 import pytest
 
 from fedify_peer import FedifyPeer, FedifyPeerError
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance
 
 PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 
@@ -16,9 +16,7 @@ PUBLIC = "https://www.w3.org/ns/activitystreams#Public"
 def network():
     """vmst on 127.0.0.1 with alice; a Fedify peer on 127.0.0.2 with two actors."""
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.2", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         vmst.cli("account", "create", "alice", "--email", "alice@example.org")
         peer.create_actor("frank")
         peer.create_actor("mallory")
@@ -168,9 +166,7 @@ def test_stored_activities_survive_a_kill_right_after_the_202(network):
 def test_authorized_fetch_requires_a_signature_from_an_unblocked_domain():
     with VmstInstance("127.0.0.1", settings={"federation": {"authorized_fetch": True}}) as vmst, \
             FedifyPeer("127.0.0.3", name="secure") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         vmst.cli("account", "create", "alice", "--email", "alice@example.org")
         peer.create_actor("reader")
         followers = f"{vmst.base_url}/users/alice/followers"

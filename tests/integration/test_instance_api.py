@@ -3,13 +3,12 @@ real clients (Mastodon.py 1.8, toot 0.34) make of them."""
 import hashlib
 import os
 import re
-import sqlite3
 import subprocess
 import tempfile
 
 import pytest
 
-from api_client import api, make_user
+from api_client import api, json_response, make_user, sql
 
 V1_REQUIRED = ["uri", "title", "short_description", "description", "email", "version", "urls", "stats", "languages",
                "registrations", "approval_required", "invites_enabled", "configuration", "rules"]
@@ -22,23 +21,8 @@ POLL_LIMITS = ["max_options", "max_characters_per_option", "min_expiration", "ma
 STATUS_LIMITS = ["max_characters", "max_media_attachments", "characters_reserved_per_url"]
 
 
-def sql(vmst, statement, args=()):
-    db = sqlite3.connect(os.path.join(vmst.data_dir, "vmst.db"), timeout=10)
-    try:
-        with db:
-            db.execute(statement, args)
-    finally:
-        db.close()
-
-
-def check_json_response(r, status=200):
-    assert r.status == status, r
-    assert r.headers["content-type"] == "application/json; charset=utf-8"
-    return r.json()
-
-
 def test_instance_v1_has_every_required_key_with_the_documented_types(vmst):
-    body = check_json_response(api(vmst, "GET", "/api/v1/instance"))
+    body = json_response(api(vmst, "GET", "/api/v1/instance"))
     for key in V1_REQUIRED:
         assert key in body and body[key] is not None, key
     for key in V1_NULLABLE:
@@ -66,7 +50,7 @@ def test_instance_v1_has_every_required_key_with_the_documented_types(vmst):
 
 
 def test_instance_v2_has_every_required_key_with_the_documented_types(vmst):
-    body = check_json_response(api(vmst, "GET", "/api/v2/instance"))
+    body = json_response(api(vmst, "GET", "/api/v2/instance"))
     for key in V2_REQUIRED:
         assert key in body and body[key] is not None, key
     assert body["domain"] == vmst.domain
@@ -140,19 +124,19 @@ def test_stats_rules_contact_and_registrations_come_from_the_database_and_config
 
 
 def test_instance_sub_resources_answer_in_mastodons_shapes(vmst):
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/activity")) == []
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/peers")) == []
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/translation_languages")) == {}
-    languages = check_json_response(api(vmst, "GET", "/api/v1/instance/languages"))
+    assert json_response(api(vmst, "GET", "/api/v1/instance/activity")) == []
+    assert json_response(api(vmst, "GET", "/api/v1/instance/peers")) == []
+    assert json_response(api(vmst, "GET", "/api/v1/instance/translation_languages")) == {}
+    languages = json_response(api(vmst, "GET", "/api/v1/instance/languages"))
     assert {"code": "en", "name": "English"} in languages
     assert all(set(lang) == {"code", "name"} for lang in languages)
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/extended_description")) == \
+    assert json_response(api(vmst, "GET", "/api/v1/instance/extended_description")) == \
         {"updated_at": None, "content": ""}
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/privacy_policy"), 404) == \
+    assert json_response(api(vmst, "GET", "/api/v1/instance/privacy_policy"), 404) == \
         {"error": "Record not found"}
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/terms_of_service"), 404) == \
+    assert json_response(api(vmst, "GET", "/api/v1/instance/terms_of_service"), 404) == \
         {"error": "Record not found"}
-    assert check_json_response(api(vmst, "GET", "/api/v1/instance/domain_blocks")) == []
+    assert json_response(api(vmst, "GET", "/api/v1/instance/domain_blocks")) == []
 
 
 def test_pages_are_rendered_from_markdown(vmst):

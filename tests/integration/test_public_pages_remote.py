@@ -6,13 +6,12 @@ import http.server
 import json
 import re
 import threading
-import time
 import urllib.parse
 
 import pytest
 
 from api_client import api, make_user, tiny_png
-from harness import VmstInstance, free_port
+from harness import free_port, VmstInstance, wait_until
 
 HTML = {"Accept": "text/html,application/xhtml+xml"}
 quote = urllib.parse.quote
@@ -110,16 +109,6 @@ def test_a_permalink_shows_a_polls_options_and_results(network):
     assert [share for _, share in options] == ["0", "0"]
     assert emoji_img("blobwave", here.base_url).search(options[0][0]) and options[1][0] == "No &lt;b&gt;"
     assert '<p class="poll-summary">0 people · Closes ' in poll
-
-
-def wait_until(check, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    return None
 
 
 def test_a_remote_servers_emoji_are_drawn_on_its_posts_here(network):

@@ -2,52 +2,26 @@
 account (Follow out, the peer's Accept makes it a follow; a Reject drops the request), unfollowing (Undo), a
 remote follow request authorized (Accept out), removing a remote follower (Reject out), blocking (Block and
 Undo{Block} out), and profile changes reaching followers (Update of the actor, to the shared inbox)."""
-import time
 
 import pytest
 
-from api_client import account_id, api, make_user
+from api_client import account_id, api, make_user, relationship, resolve_account
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance, wait_until
 
 
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.6", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         tokens = {name: make_user(vmst, name).token for name in ("alice", "carol", "vic")}
         yield vmst, peer, tokens
-
-
-def wait_until(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        result = check()
-        if result:
-            return result
-        time.sleep(0.1)
-    return False
-
-
-def resolve(vmst, token, peer, username):
-    r = api(vmst, "GET", "/api/v2/search", token,
-            query={"q": f"@{peer.handle(username)}", "type": "accounts", "resolve": "true"})
-    assert r.status == 200, r.body
-    accounts = r.json()["accounts"]
-    assert accounts and accounts[0]["acct"] == peer.handle(username), (r.body, vmst.log()[-3000:])
-    return accounts[0]["id"]
-
-
-def relationship(vmst, token, target):
-    return api(vmst, "GET", "/api/v1/accounts/relationships", token, query={"id[]": target}).json()[0]
 
 
 def test_following_a_remote_account_waits_for_its_accept(network):
     vmst, peer, t = network
     peer.create_actor("rita")
-    rita = resolve(vmst, t["alice"], peer, "rita")
+    rita = resolve_account(vmst, t["alice"], peer.handle("rita"))
     alice_uri = f"{vmst.base_url}/users/alice"
 
     r = api(vmst, "POST", f"/api/v1/accounts/{rita}/follow", t["alice"])
@@ -67,7 +41,7 @@ def test_following_a_remote_account_waits_for_its_accept(network):
 
 def test_unfollowing_a_remote_account_sends_undo(network):
     vmst, peer, t = network
-    rita = resolve(vmst, t["alice"], peer, "rita")
+    rita = resolve_account(vmst, t["alice"], peer.handle("rita"))
     assert wait_until(lambda: relationship(vmst, t["alice"], rita)["following"])
     r = api(vmst, "POST", f"/api/v1/accounts/{rita}/unfollow", t["alice"])
     assert r.json()["following"] is False
@@ -80,7 +54,7 @@ def test_unfollowing_a_remote_account_sends_undo(network):
 def test_a_remote_reject_drops_the_follow_request(network):
     vmst, peer, t = network
     peer.create_actor("lou", locked=True)
-    lou = resolve(vmst, t["alice"], peer, "lou")
+    lou = resolve_account(vmst, t["alice"], peer.handle("lou"))
     assert api(vmst, "POST", f"/api/v1/accounts/{lou}/follow", t["alice"]).json()["requested"] is True
     alice_uri = f"{vmst.base_url}/users/alice"
     assert wait_until(lambda: alice_uri in peer.actor("lou")["follow_requests"])
@@ -116,7 +90,7 @@ def test_profile_updates_reach_remote_followers_and_removal_sends_reject(network
     assert update["json"]["object"]["id"] == vic_uri
     assert update["shared_inbox"] is True
 
-    vera = resolve(vmst, t["vic"], peer, "vera")
+    vera = resolve_account(vmst, t["vic"], peer.handle("vera"))
     assert relationship(vmst, t["vic"], vera)["followed_by"] is True
     r = api(vmst, "POST", f"/api/v1/accounts/{vera}/remove_from_followers", t["vic"])
     assert r.json()["followed_by"] is False
@@ -127,7 +101,7 @@ def test_profile_updates_reach_remote_followers_and_removal_sends_reject(network
 def test_blocking_a_remote_account_sends_block_and_undo(network):
     vmst, peer, t = network
     peer.create_actor("bo")
-    bo = resolve(vmst, t["alice"], peer, "bo")
+    bo = resolve_account(vmst, t["alice"], peer.handle("bo"))
     alice_uri = f"{vmst.base_url}/users/alice"
     rel = api(vmst, "POST", f"/api/v1/accounts/{bo}/block", t["alice"]).json()
     assert rel["blocking"] is True

@@ -8,7 +8,7 @@ import pytest
 
 from api_client import api, make_user, sql
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import start_with_peer, VmstInstance, wait_until
 
 AS = "https://www.w3.org/ns/activitystreams"
 
@@ -21,16 +21,6 @@ def fails(vmst, *args):
     r = vmst.cli(*args, check=False)
     assert r.returncode != 0, r.stdout
     return r.stderr
-
-
-def wait_until(check, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    return None
 
 
 def test_a_users_report_is_listed_shown_and_resolved(vmst):
@@ -79,9 +69,7 @@ def test_unknown_reports_are_named(vmst):
 @pytest.fixture(scope="module")
 def network():
     with VmstInstance("127.0.0.1") as vmst, FedifyPeer("127.0.0.7", name="fedify") as peer:
-        peer.launch()
-        vmst.start()
-        peer.wait_until_ready()
+        start_with_peer(vmst, peer)
         alice = make_user(vmst, "alice")
         peer.create_actor("fran")
         peer.create_actor("mod")

@@ -4,6 +4,8 @@
 #include <map>
 #include <optional>
 
+#include "text/trim.hpp"
+
 namespace vmst::convert::mastodon {
 
 namespace {
@@ -72,26 +74,21 @@ std::vector<CsvRow> read_csv(std::string_view text) {
   return rows;
 }
 
-std::string trimmed(std::string s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.pop_back();
-  size_t start = s.find_first_not_of(" \t");
-  return start == std::string::npos ? std::string() : s.substr(start);
-}
-
-std::string lowered(std::string s) {
+std::string lowered(std::string_view value) {
+  std::string s(value);
   for (auto& ch : s) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
   return s;
 }
 
 bool parse_bool(const std::string& value, const std::string& where, const std::string& column) {
-  std::string v = lowered(trimmed(value));
+  std::string v = lowered(text::trim(value, text::kSpacesAndTabs));
   if (v.empty() || v == "false" || v == "0") return false;
   if (v == "true" || v == "1") return true;
   throw DomainBlockListError(where + ": " + column + " must be true or false, not \"" + value + "\"");
 }
 
 std::string parse_severity(const std::string& value, const std::string& where) {
-  std::string v = lowered(trimmed(value));
+  std::string v = lowered(text::trim(value, text::kSpacesAndTabs));
   if (v.empty()) return "suspend";
   if (v == "noop" || v == "silence" || v == "suspend") return v;
   throw DomainBlockListError(where + ": severity must be noop, silence or suspend, not \"" + value + "\"");
@@ -99,7 +96,7 @@ std::string parse_severity(const std::string& value, const std::string& where) {
 
 // Column name as Mastodon writes it, without its '#'.
 std::string column_name(const std::string& header) {
-  std::string name = lowered(trimmed(header));
+  std::string name = lowered(text::trim(header, text::kSpacesAndTabs));
   if (!name.empty() && name.front() == '#') name.erase(0, 1);
   return name;
 }
@@ -155,7 +152,7 @@ std::vector<ListedDomainBlock> parse_domain_block_csv(std::string_view text) {
     ListedDomainBlock entry;
     entry.where = "line " + std::to_string(row.line);
     auto& b = entry.block;
-    b.domain = trimmed(value(row, "domain").value_or(""));
+    b.domain = text::trim(value(row, "domain").value_or(""), text::kSpacesAndTabs);
     b.severity = parse_severity(value(row, "severity").value_or(""), entry.where);
     b.reject_media = parse_bool(value(row, "reject_media").value_or(""), entry.where, "reject_media");
     b.reject_reports = parse_bool(value(row, "reject_reports").value_or(""), entry.where, "reject_reports");
@@ -178,7 +175,7 @@ std::vector<ListedDomainBlock> parse_domain_block_json(std::string_view text) {
     const auto& item = doc[i];
     if (!item.is_object()) throw DomainBlockListError(entry.where + ": not an object");
     auto& b = entry.block;
-    b.domain = trimmed(json_text(item, "domain", entry.where));
+    b.domain = text::trim(json_text(item, "domain", entry.where), text::kSpacesAndTabs);
     b.severity = parse_severity(json_text(item, "severity", entry.where), entry.where);
     b.reject_media = json_bool(item, "reject_media", entry.where);
     b.reject_reports = json_bool(item, "reject_reports", entry.where);
