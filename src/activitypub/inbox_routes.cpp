@@ -20,6 +20,7 @@ void receive(const federation::InboxIntake& intake, const httplib::Request& req,
     res.status = 202;
     res.set_content("", "text/plain");
     if (result == federation::IntakeResult::AlreadyReceived) spdlog::debug("inbox: redelivery ignored");
+    if (result == federation::IntakeResult::UnknownActorDeleted) spdlog::debug("inbox: Delete of an unknown actor ignored");
   } catch (const federation::DomainRefused& e) {
     spdlog::info("inbox: refused {}: {}", req.path, e.what());
     http::send_error(res, 403, e.what());

@@ -224,7 +224,8 @@ void App::start() {
       *db_, *resolver_, urls_, delivery::enqueue, [this] { delivery_->wake(); },
       [this](int64_t status_id) {
         for (const auto& job : services::uncached_media_of_status(*db_, status_id)) remote_media_->request(job);
-      }});
+      },
+      config_.media_path()});
   intake_->set_on_stored([this] { processor_->wake(); });
   intake_->set_on_signer([this](const store::AccountRecord& signer) {
     stale_actors_->refresh_if_stale(signer, now_millis());

@@ -1,7 +1,8 @@
 #pragma once
 // What happens to a POST at an inbox before the 202: the signature is verified, the signer must be the
 // activity's actor, objects a Create/Update carries must come from the actor's host, and the activity is stored
-// durably (once per id). Processing happens later, off the request (federation/inbox_processor).
+// durably (once per id). Processing happens later, off the request (federation/inbox_processor). The exception: an
+// unknown actor's Delete of itself is acknowledged at once, neither verified (no key fetch) nor stored.
 //
 // Runs on the HTTP worker serving the POST.
 #include <functional>
@@ -26,7 +27,8 @@ class DomainRefused : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-enum class IntakeResult { Stored, AlreadyReceived };
+// UnknownActorDeleted: a Delete of an actor we do not know, by itself; acknowledged, neither verified nor stored.
+enum class IntakeResult { Stored, AlreadyReceived, UnknownActorDeleted };
 
 class InboxIntake {
  public:

@@ -2,15 +2,25 @@
 
 #include <vector>
 
-#include "media/media_storage.hpp"
-#include "store/domain_block_store.hpp"
 #include "store/domain_purge_store.hpp"
 
 namespace vmst::services {
 
+namespace {
+
+PurgeTarget domain_target(const std::string& domain) {
+  PurgeTarget target;
+  target.statuses = [domain](store::Connection& c, int limit) { return store::domain_status_batch(c, domain, limit); };
+  target.accounts = [domain](store::Connection& c, int limit) { return store::domain_account_batch(c, domain, limit); };
+  return target;
+}
+
+}  // namespace
+
 PurgeProgress purge_domain_batch(store::Database& db, const std::filesystem::path& media_root,
                                  const std::string& domain, int batch_size) {
   std::vector<std::string> files;
+  const auto target = domain_target(domain);
   auto progress = db.write([&](store::Connection& c) {
     PurgeProgress p;
     files.clear();
@@ -18,28 +28,12 @@ PurgeProgress purge_domain_batch(store::Database& db, const std::filesystem::pat
       p.finished = true;
       return p;
     }
+    p = purge_next_batch(c, target, batch_size, files);
+    if (p.finished) store::clear_domain_purge_pending(c, domain);
     p.batches = 1;
-    // Statuses first, so that each account batch is small: an account's statuses can be many.
-    if (auto statuses = store::domain_status_batch(c, domain, batch_size); !statuses.empty()) {
-      auto touched = store::local_statuses_answered_by(c, statuses);
-      files = store::delete_media_of_statuses(c, statuses);
-      p.statuses = store::delete_purged_statuses(c, statuses);
-      store::recount_statuses(c, touched);
-      return p;
-    }
-    if (auto accounts = store::domain_account_batch(c, domain, batch_size); !accounts.empty()) {
-      auto touched = store::local_statuses_favourited_by(c, accounts);
-      files = store::delete_media_of_accounts(c, accounts);
-      p.accounts = store::delete_purged_accounts(c, accounts);
-      store::recount_statuses(c, touched);
-      return p;
-    }
-    store::clear_domain_purge_pending(c, domain);
-    p.finished = true;
     return p;
   });
-  media::MediaStorage storage(media_root);
-  for (const auto& file : files) storage.remove(file);
+  remove_media_files(media_root, files);
   return progress;
 }
 

@@ -5,24 +5,17 @@
 // transaction, so a large domain never holds the database's single writer for long: requests and the inbox get it
 // between batches. The flag is cleared with the last batch; a purge cut short (the CLI killed, the server stopped)
 // is finished by the server's periodic task, which runs a few batches each time once the block is some seconds old
-// (leaving a fresh one to the command that set it). Lifting the suspension stops it.
+// (leaving a fresh one to the command that set it). Lifting the suspension stops it. The batches themselves are
+// services/purge_batches.
 #include <cstdint>
 #include <filesystem>
 #include <limits>
 #include <string>
 
+#include "services/purge_batches.hpp"
 #include "store/database.hpp"
 
 namespace vmst::services {
-
-inline constexpr int kPurgeBatchSize = 500;
-
-struct PurgeProgress {
-  int accounts = 0;
-  int statuses = 0;
-  int batches = 0;
-  bool finished = false;  // nothing left to purge (or the suspension was lifted)
-};
 
 // One batch of the domain's purge in its own write transaction; the media files of what it removed are deleted from
 // `media_root` after the commit.

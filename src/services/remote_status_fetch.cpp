@@ -16,7 +16,7 @@ FetchedStatus fetch_remote_status(store::Database& db, federation::ActorResolver
   try {
     object = resolver.fetch_object(url);
   } catch (const federation::ResolveError& e) {
-    spdlog::debug("search: {} could not be fetched: {}", url, e.what());
+    spdlog::debug("fetch: {} could not be fetched: {}", url, e.what());
     return {};
   }
   auto note = convert::as::parse_remote_note(object);
@@ -25,14 +25,14 @@ FetchedStatus fetch_remote_status(store::Database& db, federation::ActorResolver
   auto note_url = net::parse_url(note->uri);
   auto author_url = net::parse_url(note->attributed_to);
   if (!note_url || !author_url || !net::same_host(*note_url, *author_url)) {
-    spdlog::info("search: note {} names an author on another server ({}): refused", note->uri, note->attributed_to);
+    spdlog::info("fetch: note {} names an author on another server ({}): refused", note->uri, note->attributed_to);
     return {};
   }
   store::AccountRecord author;
   try {
     author = resolver.by_uri(note->attributed_to);
   } catch (const federation::ResolveError& e) {
-    spdlog::debug("search: the author of {} could not be resolved: {}", note->uri, e.what());
+    spdlog::debug("fetch: the author of {} could not be resolved: {}", note->uri, e.what());
     return {};
   }
   if (is_hidden_account(author)) return {};

@@ -1,7 +1,9 @@
 #pragma once
-// A status from another server that a user asked for by URL (search with resolve=true): fetched, checked and kept,
-// whoever it concerns here, as Mastodon does. Runs on the caller's thread (an HTTP worker); the fetch blocks it for
-// at most the fetch timeout, outside any database transaction.
+// A status from another server that we were pointed to by URL: a user asked for it (search with resolve=true), or an
+// account someone here follows boosted it (an Announce of a status we never received). Fetched (signed by the
+// instance actor, never from a blocked server), checked (its id on the host that answered, its author on the same
+// host and resolved) and kept, as Mastodon does. Runs on the caller's thread (an HTTP worker, the inbox processor);
+// the fetch blocks it for at most the fetch timeout, outside any database transaction.
 #include <cstdint>
 #include <optional>
 #include <string>

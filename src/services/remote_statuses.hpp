@@ -14,7 +14,8 @@
 namespace vmst::services {
 
 // How a note reached us: delivered to an inbox (kept only when it concerns someone here), or fetched because a
-// user asked for it (a search by URL), which keeps it whoever it concerns, as Mastodon does.
+// user asked for it (a search by URL) or a followed account boosted it, which keeps it whoever it concerns, as
+// Mastodon does.
 enum class NoteArrival { Delivered, FetchedOnRequest };
 
 // The new status's id; nullopt when it was already known or, when delivered, concerns nobody here.

@@ -1,7 +1,12 @@
 #include "store/domain_purge_store.hpp"
 
 #include "store/account_domain_sql.hpp"
+#include "store/commit_events.hpp"
+#include "store/fan_out_store.hpp"
 #include "store/sql_values.hpp"
+#include "store/status_store.hpp"
+
+#include <unordered_map>
 
 namespace vmst::store {
 
@@ -83,6 +88,47 @@ std::vector<int64_t> domain_account_batch(Connection& c, const std::string& doma
                       " LIMIT :limit");
   q.bind(":d", domain);
   q.bind(":limit", limit);
+  return read_ids(q);
+}
+
+std::vector<int64_t> account_status_batch(Connection& c, int64_t account_id, int limit) {
+  auto& q = c.prepare("SELECT id FROM statuses WHERE account_id = ? LIMIT ?");
+  q.bind(1, account_id);
+  q.bind(2, limit);
+  return read_ids(q);
+}
+
+void record_status_deletion_events(Connection& c, const std::vector<int64_t>& status_ids) {
+  if (status_ids.empty()) return;
+  auto& q = c.prepare(
+      "SELECT value FROM json_each(?1)"
+      " UNION SELECT b.id FROM statuses b WHERE b.reblog_of_id IN (SELECT value FROM json_each(?1))");
+  q.bind(1, id_list(status_ids));
+  auto ids = read_ids(q);
+  std::unordered_map<int64_t, std::vector<std::string>> tags;
+  for (auto& [status_id, tag] : tags_of(c, ids)) tags[status_id].push_back(std::move(tag));
+  for (int64_t id : ids) {
+    c.record_event({CommitEvent::Kind::StatusDeleted, id, 0, home_feed_holders(c, id), std::move(tags[id])});
+  }
+}
+
+std::vector<std::pair<int64_t, int>> local_boosters_of(Connection& c, const std::vector<int64_t>& status_ids) {
+  auto& q = c.prepare(
+      "SELECT b.account_id, count(*) FROM statuses b JOIN accounts l ON l.id = b.account_id"
+      " WHERE b.reblog_of_id IN (SELECT value FROM json_each(?)) AND l.domain IS NULL GROUP BY b.account_id");
+  q.bind(1, id_list(status_ids));
+  std::vector<std::pair<int64_t, int>> out;
+  while (q.executeStep()) out.emplace_back(q.getColumn(0).getInt64(), q.getColumn(1).getInt());
+  return out;
+}
+
+std::vector<int64_t> local_accounts_following_or_followed_by(Connection& c, const std::vector<int64_t>& account_ids) {
+  auto& q = c.prepare(
+      "SELECT f.account_id FROM follows f JOIN accounts l ON l.id = f.account_id"
+      " WHERE f.target_account_id IN (SELECT value FROM json_each(?1)) AND l.domain IS NULL"
+      " UNION SELECT f.target_account_id FROM follows f JOIN accounts l ON l.id = f.target_account_id"
+      " WHERE f.account_id IN (SELECT value FROM json_each(?1)) AND l.domain IS NULL");
+  q.bind(1, id_list(account_ids));
   return read_ids(q);
 }
 

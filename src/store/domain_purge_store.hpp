@@ -1,9 +1,11 @@
 #pragma once
-// SQL for purging a suspended domain's cached accounts, statuses and media a batch at a time
-// (services/domain_purge). The domain_blocks row carries the purge_pending flag until the purge is done.
+// SQL for purging remote accounts, statuses and media a batch at a time (services/purge_batches): a suspended
+// domain's (services/domain_purge; the domain_blocks row carries the purge_pending flag until the purge is done) or
+// one remote account that deleted itself (services/remote_account_deletion).
 #include <cstdint>
 #include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/database.hpp"
@@ -22,6 +24,18 @@ std::vector<std::string> domains_pending_purge(Connection& c,
 // Up to `limit` ids of statuses, or of accounts, on the domain (its subdomains, any port).
 std::vector<int64_t> domain_status_batch(Connection& c, const std::string& domain, int limit);
 std::vector<int64_t> domain_account_batch(Connection& c, const std::string& domain, int limit);
+// Up to `limit` ids of the account's statuses (its reblogs included).
+std::vector<int64_t> account_status_batch(Connection& c, int64_t account_id, int limit);
+
+// Records a StatusDeleted event for each of the given statuses and for other accounts' boosts of them (which go
+// with them), so that live streams and home timelines drop them as they do any deleted status.
+void record_status_deletion_events(Connection& c, const std::vector<int64_t>& status_ids);
+
+// Local accounts that boosted any of the given statuses, with how many of them: those boosts go with the statuses.
+std::vector<std::pair<int64_t, int>> local_boosters_of(Connection& c, const std::vector<int64_t>& status_ids);
+
+// Local accounts that follow, or are followed by, any of the given accounts: their counts change when these go.
+std::vector<int64_t> local_accounts_following_or_followed_by(Connection& c, const std::vector<int64_t>& account_ids);
 
 // Local statuses the given statuses boost or reply to, and those the given accounts favourited: their counters
 // change when these go.

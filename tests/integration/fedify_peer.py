@@ -267,6 +267,11 @@ class FedifyPeer:
         """Sends Move(actor -> target actor URL) to the actor's followers (Mastodon's shape: object = actor)."""
         return self.call("POST", "move", {"actor": actor, "target": target})
 
+    def delete_actor(self, actor, deliver_to=None):
+        """The actor deletes itself: Delete(object = actor) goes to its followers (and deliver_to actor URLs), and its
+        actor URL (and everything under it) answers 410 Gone from then on."""
+        return self.call("POST", "actors/delete", {"actor": actor, "deliver_to": deliver_to})
+
     def send_raw(self, inbox, activity, actor=None, signature="cavage", date=None, date_offset_seconds=None,
                  key_id=None, headers=None):
         """POSTs the exact activity JSON (dict or string) to inbox, bypassing Fedify's sendActivity.

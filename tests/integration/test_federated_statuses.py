@@ -173,3 +173,97 @@ def test_searching_a_remote_actor_url_still_finds_the_account(network):
     body = r.json()
     assert body["statuses"] == []
     assert [a["acct"] for a in body["accounts"]] == [f"hugo@{peer.domain}"]
+
+
+def resolve_account(vmst, token, peer, username):
+    r = api(vmst, "GET", "/api/v2/search", token,
+            query={"q": f"@{peer.handle(username)}", "type": "accounts", "resolve": "true"})
+    assert r.status == 200, r.body
+    accounts = r.json()["accounts"]
+    assert accounts and accounts[0]["acct"] == peer.handle(username), (r.body, vmst.log()[-3000:])
+    return accounts[0]["id"]
+
+
+def follow_remote(vmst, token, account_id):
+    assert api(vmst, "POST", f"/api/v1/accounts/{account_id}/follow", token).status == 200
+    assert wait_until(lambda: api(vmst, "GET", "/api/v1/accounts/relationships", token,
+                                  query={"id[]": account_id}).json()[0]["following"]), vmst.log()[-3000:]
+
+
+def counts_of(vmst, token):
+    me = api(vmst, "GET", "/api/v1/accounts/verify_credentials", token).json()
+    return me["followers_count"], me["following_count"]
+
+
+def home_uris(vmst, token):
+    return [s["uri"] for s in api(vmst, "GET", "/api/v1/timelines/home", token).json()]
+
+
+def test_an_actor_that_deletes_itself_goes_with_its_posts_follows_and_favourites(network):
+    vmst, peer, alice = network
+    dora = make_user(vmst, "dora")
+    dora_uri = f"{vmst.base_url}/users/dora"
+    peer.create_actor("ivan")
+    ivan = resolve_account(vmst, dora.token, peer, "ivan")
+    follow_remote(vmst, dora.token, ivan)
+    assert peer.follow("ivan", dora_uri, wait=15)["state"] == "accepted"
+    note = peer.create_note("ivan", content="<p>soon gone</p>")
+    sid = status_id_for(vmst, note["id"])
+    assert sid and note["id"] in home_uris(vmst, dora.token)
+    mine = api(vmst, "POST", "/api/v1/statuses", dora.token, json_body={"status": "ivan may like this"}).json()
+    peer.like("ivan", mine["uri"], deliver_to=[dora_uri])
+    assert wait_until(lambda: api(vmst, "GET", f"/api/v1/statuses/{mine['id']}", dora.token)
+                      .json()["favourites_count"] == 1)
+    assert counts_of(vmst, dora.token) == (1, 1)
+
+    deleted = peer.delete_actor("ivan")
+    assert [d["status"] for d in deleted["deliveries"]] == [202], deleted
+    assert wait_until(lambda: api(vmst, "GET", f"/api/v1/accounts/{ivan}", dora.token).status == 404), \
+        vmst.log()[-3000:]
+    assert api(vmst, "GET", f"/api/v1/statuses/{sid}", dora.token).status == 404
+    assert note["id"] not in home_uris(vmst, dora.token)
+    assert counts_of(vmst, dora.token) == (0, 0)
+    assert api(vmst, "GET", f"/api/v1/statuses/{mine['id']}", dora.token).json()["favourites_count"] == 0
+    notifications = api(vmst, "GET", "/api/v1/notifications", dora.token).json()
+    assert [n for n in notifications if n["account"]["id"] == ivan] == []
+    assert sql_one(vmst, "SELECT count(*) FROM accounts WHERE uri = ?", peer.actor_url("ivan")) == 0
+
+    # Nothing brings it back: what it sends now is refused (its key is gone here and 410 at its server), and the
+    # Delete sent again concerns an actor unknown here, acknowledged without fetching anything or storing it.
+    late = peer.create_note("ivan", content="<p>from beyond</p>", deliver_to=[dora_uri])
+    assert [d["status"] for d in late["deliveries"]] == [401], late
+    again = peer.send_raw(f"{vmst.base_url}/inbox", deleted["activity"], actor="ivan")
+    assert again["status"] == 202, again
+    time.sleep(0.5)
+    assert sql_one(vmst, "SELECT count(*) FROM accounts WHERE uri = ?", peer.actor_url("ivan")) == 0
+    assert sql_one(vmst, "SELECT count(*) FROM inbox_activities WHERE actor_uri = ? AND processed_at IS NULL",
+                   peer.actor_url("ivan")) == 0
+    assert status_id_for(vmst, late["id"], timeout=0.5) is None
+
+
+def test_a_boost_of_a_note_never_delivered_here_fetches_the_note_for_the_boosters_followers(network):
+    vmst, peer, alice = network
+    emil = make_user(vmst, "emil")
+    peer.create_actor("kara")
+    peer.create_actor("lena")  # nobody here follows lena: her note never reaches vmst by delivery
+    kara = resolve_account(vmst, emil.token, peer, "kara")
+    follow_remote(vmst, emil.token, kara)
+    note = peer.create_note("lena", content="<p>boosted from afar</p>")
+    assert [d for d in note["deliveries"] if vmst.base_url in (d["inbox"] or "")] == []
+    assert status_id_for(vmst, note["id"], timeout=0.5) is None
+
+    boost = peer.announce("kara", note["id"])
+    assert 202 in [d["status"] for d in boost["deliveries"]], boost
+
+    def boost_on_home():
+        for s in api(vmst, "GET", "/api/v1/timelines/home", emil.token).json():
+            if s["reblog"] and s["reblog"]["uri"] == note["id"]:
+                return s
+        return None
+
+    shown = wait_until(boost_on_home)
+    assert shown, vmst.log()[-3000:]
+    assert shown["account"]["id"] == kara
+    assert "boosted from afar" in shown["reblog"]["content"]
+    assert shown["reblog"]["account"]["acct"] == peer.handle("lena")
+    assert shown["reblog"]["reblogs_count"] == 1

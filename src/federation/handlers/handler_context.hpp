@@ -1,6 +1,7 @@
 #pragma once
 // What activity handlers work with. Handlers run on the inbox processor's thread.
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -26,6 +27,8 @@ struct HandlerContext {
   // After a remote status was stored or edited (committed): queues copies of its media on the remote media
   // queue's threads (services/remote_media_queue.hpp), so this thread never waits for a download. May be empty.
   std::function<void(int64_t status_id)> remote_status_stored;
+  // The media folder: files of what a removed remote account had (attachments, profile images) are deleted there.
+  std::filesystem::path media_root;
 };
 
 }  // namespace vmst::federation

@@ -6,7 +6,10 @@
 #include "convert/activitystreams/remote_actor.hpp"
 #include "convert/activitystreams/remote_note.hpp"
 #include "services/polls.hpp"
+#include "services/remote_account_deletion.hpp"
+#include "services/remote_status_fetch.hpp"
 #include "services/remote_statuses.hpp"
+#include "store/fan_out_store.hpp"
 #include "store/status_store.hpp"
 
 namespace vmst::federation {
@@ -73,7 +76,9 @@ void handle_delete(const HandlerContext& ctx, const nlohmann::json& activity, co
   auto uri = convert::as::id_of(activity.value("object", nlohmann::json()));
   if (!uri) return;
   if (*uri == actor.uri) {
-    spdlog::info("inbox: {} deleted itself; account removal is not handled yet", actor.uri);
+    auto removed = services::delete_remote_account(ctx.db, ctx.media_root, actor.id);
+    spdlog::info("inbox: {} deleted itself: its account and {} statuses removed in {} batches", actor.uri,
+                 removed.statuses, removed.batches);
     return;
   }
   ctx.db.write([&](store::Connection& c) { services::delete_remote_status(c, actor, *uri); });
@@ -84,6 +89,19 @@ void handle_announce(const HandlerContext& ctx, const nlohmann::json& activity, 
   auto id = convert::as::id_of(activity);
   auto object = convert::as::id_of(activity.value("object", nlohmann::json()));
   if (!id || !object) return;
+  if (!ctx.db.read([&](store::Connection& c) { return store::find_status_by_uri(c, *object).has_value(); })) {
+    // A boost of a status we never received: fetched from its origin (outside any transaction) when someone here
+    // follows the booster and would see it, as Mastodon does.
+    const bool seen_here =
+        ctx.db.read([&](store::Connection& c) { return !store::local_follower_ids(c, actor.id, true).empty(); });
+    if (!seen_here) return;
+    auto fetched = services::fetch_remote_status(ctx.db, ctx.resolver, *object, now);
+    if (fetched.kind != services::FetchedStatus::Kind::Status) {
+      spdlog::info("inbox: {} boosted {}, which could not be fetched: ignored", actor.uri, *object);
+      return;
+    }
+    if (ctx.remote_status_stored) ctx.remote_status_stored(fetched.status_id);
+  }
   ctx.db.write([&](store::Connection& c) {
     services::record_remote_announce(c, actor, *id, *object, addressed_publicly(activity), now);
   });

@@ -1018,6 +1018,24 @@ const routes = {
     return await deliver(ctx, state.username, followerRecipients(state), move);
   },
 
+  // The actor deletes itself, as Mastodon does when an account goes: from now on its actor document (and everything
+  // under it) answers 410 Gone, and Delete{object: the actor} is sent to its followers (and `deliver_to`), signed
+  // with the key the recipients have cached. Its state stays, so tests can still sign raw requests with that key.
+  "POST /_control/actors/delete": async (ctx, body) => {
+    const state = requireActor(body.actor);
+    if (state.deleted) throw new ControlError(410, `${state.username} was deleted already`);
+    const recipients = [...followerRecipients(state), ...(await resolveActors(ctx, state.username, body.deliver_to)).map(recipientOf)];
+    state.deleted = true;
+    const actorId = ctx.getActorUri(state.username);
+    const del = new Delete({
+      id: new URL(`${actorId.href}#delete`),
+      actor: actorId,
+      object: actorId,
+      to: PUBLIC_COLLECTION,
+    });
+    return await deliver(ctx, state.username, recipients, del, { serve: false });
+  },
+
   "POST /_control/send": async (ctx, body) => await sendRaw(body),
 
   "GET /_control/received": (ctx, body, params, query) => {
@@ -1288,6 +1306,11 @@ async function route(request, url, bodyText) {
   }
 
   if (request.method === "GET" || request.method === "HEAD") {
+    const deletedActor = /^\/users\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    if (deletedActor != null && actors.get(deletedActor[1])?.deleted) {
+      const id = new URL(`/users/${deletedActor[1]}`, ORIGIN);
+      return jsonResponse(410, await new Tombstone({ id }).toJsonLd({ format: "compact" }), "application/activity+json");
+    }
     const note = notes.get(url.href);
     if (note?.deleted) {
       return jsonResponse(410, await new Tombstone({ id: new URL(note.id) }).toJsonLd({ format: "compact" }), "application/activity+json");

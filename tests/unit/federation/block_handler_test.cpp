@@ -35,7 +35,7 @@ struct Fixture {
                                         const std::vector<std::string>& inboxes, int64_t) {
                                    enqueued.push_back({sender, json::parse(body), inboxes});
                                  },
-                                 [this] { ++wakes; }, {}};
+                                 [this] { ++wakes; }, {}, {}};
   store::AccountRecord alice, bob;
 
   Fixture() {

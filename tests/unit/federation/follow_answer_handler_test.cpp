@@ -13,7 +13,7 @@ namespace {
 
 struct Answers : testing::SocialFixture {
   federation::ActorResolver resolver{db, net::NetPolicy{false, false, "t"}, urls};
-  federation::HandlerContext ctx{db, resolver, urls, enqueue, [] {}, {}};
+  federation::HandlerContext ctx{db, resolver, urls, enqueue, [] {}, {}, {}};
   store::AccountRecord alice = local("alice"), rita = remote("rita"), mallory = remote("mallory");
   std::string follow_id;
 
