@@ -15,6 +15,7 @@
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/blocklist_subscriptions.hpp"
+#include "services/domain_media_clear.hpp"
 #include "services/domain_purge.hpp"
 #include "services/instance_actor.hpp"
 #include "services/polls.hpp"
@@ -253,6 +254,8 @@ void App::start() {
         // block set moments ago is left to the command purging it.
         services::run_pending_purges(*db_, config_.media_path(), kPurgeBatchesPerTick, services::kPurgeBatchSize,
                                      now - kUnattendedPurgeAfterMs);
+        services::run_pending_media_clears(*db_, config_.media_path(), kPurgeBatchesPerTick,
+                                           services::kMediaClearBatchSize, now - kUnattendedPurgeAfterMs);
         // What the admin CLI committed reaches live streams here (store/commit_event_relay.hpp).
         if (db_->read([](store::Connection& c) { return store::has_relayed_commit_events(c); })) {
           auto relayed = db_->write([&](store::Connection& c) {

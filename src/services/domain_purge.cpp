@@ -2,8 +2,9 @@
 
 #include <vector>
 
-#include "media/media_storage.hpp"
+#include "services/domain_media_clear.hpp"
 #include "store/domain_block_store.hpp"
+#include "store/domain_media_clear_store.hpp"
 #include "store/domain_purge_store.hpp"
 
 namespace vmst::services {
@@ -34,12 +35,14 @@ PurgeProgress purge_domain_batch(store::Database& db, const std::filesystem::pat
       store::recount_statuses(c, touched);
       return p;
     }
+    // Emoji belong to no account: they go last, with their cached images.
+    files = store::delete_domain_emojis(c, domain, batch_size, p.emojis);
+    if (p.emojis > 0) return p;
     store::clear_domain_purge_pending(c, domain);
     p.finished = true;
     return p;
   });
-  media::MediaStorage storage(media_root);
-  for (const auto& file : files) storage.remove(file);
+  delete_media_files(media_root, files);
   return progress;
 }
 
@@ -52,6 +55,7 @@ PurgeProgress run_pending_purges(store::Database& db, const std::filesystem::pat
       auto step = purge_domain_batch(db, media_root, domain, batch_size);
       total.accounts += step.accounts;
       total.statuses += step.statuses;
+      total.emojis += step.emojis;
       total.batches += step.batches;
       if (step.finished) break;
     }

@@ -1,11 +1,11 @@
 #pragma once
-// Purging a suspended domain's cached accounts, statuses and media, a batch at a time. Suspending commits first: from
-// then on every gate refuses the domain, live streams have heard which of its statuses are gone, and the block row
-// is flagged purge pending. The purge then deletes up to a batch of statuses (then of accounts) per write
-// transaction, so a large domain never holds the database's single writer for long: requests and the inbox get it
-// between batches. The flag is cleared with the last batch; a purge cut short (the CLI killed, the server stopped)
-// is finished by the server's periodic task, which runs a few batches each time once the block is some seconds old
-// (leaving a fresh one to the command that set it). Lifting the suspension stops it.
+// Purging a suspended domain's cached accounts, statuses, media and custom emoji, a batch at a time. Suspending
+// commits first: from then on every gate refuses the domain, live streams have heard which of its statuses are gone,
+// and the block row is flagged purge pending. The purge then deletes up to a batch of statuses (then of accounts,
+// then of emoji) per write transaction, so a large domain never holds the database's single writer for long:
+// requests and the inbox get it between batches. The flag is cleared with the last batch; a purge cut short (the CLI
+// killed, the server stopped) is finished by the server's periodic task, which runs a few batches each time once the
+// block is some seconds old (leaving a fresh one to the command that set it). Lifting the suspension stops it.
 #include <cstdint>
 #include <filesystem>
 #include <limits>
@@ -20,12 +20,13 @@ inline constexpr int kPurgeBatchSize = 500;
 struct PurgeProgress {
   int accounts = 0;
   int statuses = 0;
+  int emojis = 0;
   int batches = 0;
   bool finished = false;  // nothing left to purge (or the suspension was lifted)
 };
 
-// One batch of the domain's purge in its own write transaction; the media files of what it removed are deleted from
-// `media_root` after the commit.
+// One batch of the domain's purge in its own write transaction (statuses, then accounts, then emoji); the media files
+// of what it removed are deleted from `media_root` after the commit.
 PurgeProgress purge_domain_batch(store::Database& db, const std::filesystem::path& media_root,
                                  const std::string& domain, int batch_size = kPurgeBatchSize);
 
