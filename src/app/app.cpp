@@ -171,7 +171,8 @@ void App::start() {
   remote_media_ = std::make_unique<services::RemoteMediaQueue>(
       [this, storage = media::MediaStorage(config_.media_path()), policy = net_policy(config_),
        limits = remote_media_limits(config_)](const services::RemoteMediaJob& job) {
-        log_copy(job, services::copy_remote_media(services::RemoteMediaEnv{*db_, storage, policy, limits}, job));
+        log_copy(job, services::copy_remote_media(
+                          services::RemoteMediaEnv{*db_, storage, policy, limits, &remote_media_->failures()}, job));
       },
       services::RemoteMediaQueueOptions{});
   web::add_media_proxy_routes(router_, *db_, urls_, remote_media_.get(), web::kMediaProxyWait);
