@@ -15,6 +15,7 @@
 #include "delivery/enqueue.hpp"
 #include "http/health_routes.hpp"
 #include "services/blocklist_subscriptions.hpp"
+#include "services/domain_media_clear.hpp"
 #include "services/domain_purge.hpp"
 #include "services/instance_actor.hpp"
 #include "services/polls.hpp"
@@ -170,7 +171,8 @@ void App::start() {
   remote_media_ = std::make_unique<services::RemoteMediaQueue>(
       [this, storage = media::MediaStorage(config_.media_path()), policy = net_policy(config_),
        limits = remote_media_limits(config_)](const services::RemoteMediaJob& job) {
-        log_copy(job, services::copy_remote_media(services::RemoteMediaEnv{*db_, storage, policy, limits}, job));
+        log_copy(job, services::copy_remote_media(
+                          services::RemoteMediaEnv{*db_, storage, policy, limits, &remote_media_->failures()}, job));
       },
       services::RemoteMediaQueueOptions{});
   web::add_media_proxy_routes(router_, *db_, urls_, remote_media_.get(), web::kMediaProxyWait);
@@ -254,6 +256,8 @@ void App::start() {
         // block set moments ago is left to the command purging it.
         services::run_pending_purges(*db_, config_.media_path(), kPurgeBatchesPerTick, services::kPurgeBatchSize,
                                      now - kUnattendedPurgeAfterMs);
+        services::run_pending_media_clears(*db_, config_.media_path(), kPurgeBatchesPerTick,
+                                           services::kMediaClearBatchSize, now - kUnattendedPurgeAfterMs);
         // What the admin CLI committed reaches live streams here (store/commit_event_relay.hpp).
         if (db_->read([](store::Connection& c) { return store::has_relayed_commit_events(c); })) {
           auto relayed = db_->write([&](store::Connection& c) {

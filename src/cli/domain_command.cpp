@@ -14,6 +14,7 @@
 #include "app/app.hpp"
 #include "services/blocklist_subscriptions.hpp"
 #include "services/domain_blocks.hpp"
+#include "services/domain_media_clear.hpp"
 #include "services/domain_purge.hpp"
 #include "services/service_error.hpp"
 #include "time/timestamps.hpp"
@@ -51,11 +52,16 @@ services::Outbox queue_outbox() {
 // Purged media files go once the purge has committed: a rolled-back purge must not lose them.
 // A new suspension's purge runs here, batch by batch, once the block has committed; were the command stopped
 // half-way, the server finishes the purge (services/domain_purge).
+// So does the deletion of the copies of a reject_media domain's media.
 void purge(const app::Config& config, store::Database& db, services::DomainBlockOutcome& effects) {
-  if (!effects.purge_started) return;
-  auto purged = services::run_pending_purges(db, config.media_path());
-  effects.accounts_purged = purged.accounts;
-  effects.statuses_purged = purged.statuses;
+  if (effects.purge_started) {
+    auto purged = services::run_pending_purges(db, config.media_path());
+    effects.accounts_purged = purged.accounts;
+    effects.statuses_purged = purged.statuses;
+  }
+  if (effects.media_clear_started) {
+    effects.media_files_deleted = services::run_pending_media_clears(db, config.media_path()).files;
+  }
 }
 
 void print_effects(const services::DomainBlockOutcome& o) {
@@ -66,6 +72,7 @@ void print_effects(const services::DomainBlockOutcome& o) {
   if (o.accounts_purged || o.statuses_purged) {
     std::cout << "  purged " << o.accounts_purged << " account(s) and " << o.statuses_purged << " status(es)\n";
   }
+  if (o.media_files_deleted) std::cout << "  deleted " << o.media_files_deleted << " cached media file(s)\n";
   if (o.accounts_silenced) std::cout << "  silenced " << o.accounts_silenced << " account(s)\n";
   if (o.deliveries_dropped) std::cout << "  dropped " << o.deliveries_dropped << " queued deliver(ies)\n";
 }

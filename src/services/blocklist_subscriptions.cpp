@@ -5,6 +5,7 @@
 #include "convert/mastodon/domain_block_list.hpp"
 #include "net/url.hpp"
 #include "services/domain_blocks.hpp"
+#include "services/domain_media_clear.hpp"
 #include "services/domain_purge.hpp"
 #include "services/service_error.hpp"
 
@@ -115,6 +116,10 @@ BlocklistRefresh refresh_blocklist(store::Database& db, const net::NetPolicy& po
     auto purged = run_pending_purges(db, media_root);
     spdlog::info("block list {}: purged {} account(s) and {} status(es)", subscription.url, purged.accounts,
                  purged.statuses);
+  }
+  if (result.effects.media_clear_started) {
+    auto cleared = run_pending_media_clears(db, media_root);
+    spdlog::info("block list {}: deleted {} cached media file(s)", subscription.url, cleared.files);
   }
   out.ok = true;
   out.summary = describe(result);

@@ -8,6 +8,7 @@
 #include "services/service_error.hpp"
 #include "store/account_store.hpp"
 #include "store/blocklist_subscription_store.hpp"
+#include "store/domain_media_clear_store.hpp"
 #include "store/domain_purge_store.hpp"
 #include "store/ids.hpp"
 #include "store/relationship_severance_store.hpp"
@@ -157,6 +158,10 @@ DomainBlockOutcome apply_domain_block(store::Connection& c, Outbox& outbox, cons
   store::upsert_domain_block(c, block);
   // Its cached accounts, statuses and media go afterwards, in batches (services/domain_purge).
   if (out.purge_started) store::mark_domain_purge_pending(c, domain);
+  if (block.reject_media && !(existing && existing->reject_media)) {
+    store::mark_domain_media_clear_pending(c, domain);
+    out.media_clear_started = true;
+  }
   if (block.severity == "silence") {
     out.accounts_silenced = store::silence_domain_accounts(c, domain, now);
   } else if (existing && existing->severity == "silence") {
@@ -188,6 +193,8 @@ void add_effects(DomainBlockOutcome& total, DomainBlockOutcome&& one) {
   total.accounts_purged += one.accounts_purged;
   total.statuses_purged += one.statuses_purged;
   total.purge_started = total.purge_started || one.purge_started;
+  total.media_clear_started = total.media_clear_started || one.media_clear_started;
+  total.media_files_deleted += one.media_files_deleted;
   total.accounts_silenced += one.accounts_silenced;
   total.deliveries_dropped += one.deliveries_dropped;
 }

@@ -9,6 +9,8 @@
 //   silence  its accounts stay out of public timelines, search and the notifications of local users who do not
 //            follow them.
 //   noop     only the reject_media / reject_reports flags apply.
+// reject_media (on a new block, or added to one) also deletes the copies already made of the domain's avatars,
+// headers, attachments and emoji after the block commits, in batches (services/domain_media_clear).
 // A block covers subdomains and ignores ports. Lifting a block (or lowering it) lifts the silences it set; purged
 // data comes back only as the remote servers send it again.
 //
@@ -52,6 +54,9 @@ struct DomainBlockOutcome {
   bool purge_started = false;    // a new suspension: its cached data is to be purged (services/domain_purge)
   int accounts_purged = 0;       // filled in by whoever ran the purge
   int statuses_purged = 0;
+  // reject_media newly set: the copies already made of its media are to be deleted (services/domain_media_clear).
+  bool media_clear_started = false;
+  int media_files_deleted = 0;  // filled in by whoever ran the clear
   int accounts_silenced = 0;
   int deliveries_dropped = 0;
 };

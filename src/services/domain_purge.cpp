@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "store/domain_media_clear_store.hpp"
 #include "store/domain_purge_store.hpp"
 
 namespace vmst::services {
@@ -29,8 +30,16 @@ PurgeProgress purge_domain_batch(store::Database& db, const std::filesystem::pat
       return p;
     }
     p = purge_next_batch(c, target, batch_size, files);
-    if (p.finished) store::clear_domain_purge_pending(c, domain);
     p.batches = 1;
+    if (!p.finished) return p;
+    // Emoji belong to no account: they go last, with their cached images.
+    auto emoji_files = store::delete_domain_emojis(c, domain, batch_size, p.emojis);
+    files.insert(files.end(), emoji_files.begin(), emoji_files.end());
+    if (p.emojis > 0) {
+      p.finished = false;
+      return p;
+    }
+    store::clear_domain_purge_pending(c, domain);
     return p;
   });
   remove_media_files(media_root, files);
@@ -46,6 +55,7 @@ PurgeProgress run_pending_purges(store::Database& db, const std::filesystem::pat
       auto step = purge_domain_batch(db, media_root, domain, batch_size);
       total.accounts += step.accounts;
       total.statuses += step.statuses;
+      total.emojis += step.emojis;
       total.batches += step.batches;
       if (step.finished) break;
     }

@@ -1,12 +1,12 @@
 #pragma once
-// Purging a suspended domain's cached accounts, statuses and media, a batch at a time. Suspending commits first: from
-// then on every gate refuses the domain, live streams have heard which of its statuses are gone, and the block row
-// is flagged purge pending. The purge then deletes up to a batch of statuses (then of accounts) per write
+// Purging a suspended domain's cached accounts, statuses, media and custom emoji, a batch at a time. Suspending
+// commits first: from then on every gate refuses the domain, live streams have heard which of its statuses are gone,
+// and the block row is flagged purge pending. The purge then deletes up to a batch of statuses (then of accounts) per write
 // transaction, so a large domain never holds the database's single writer for long: requests and the inbox get it
 // between batches. The flag is cleared with the last batch; a purge cut short (the CLI killed, the server stopped)
 // is finished by the server's periodic task, which runs a few batches each time once the block is some seconds old
 // (leaving a fresh one to the command that set it). Lifting the suspension stops it. The batches themselves are
-// services/purge_batches.
+// services/purge_batches; the domain's emoji go after its accounts.
 #include <cstdint>
 #include <filesystem>
 #include <limits>

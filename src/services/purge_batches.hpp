@@ -22,6 +22,7 @@ inline constexpr int kPurgeBatchSize = 500;
 struct PurgeProgress {
   int accounts = 0;
   int statuses = 0;
+  int emojis = 0;  // custom emoji (a domain's purge only)
   int batches = 0;
   bool finished = false;  // nothing left to purge (or, for a domain, the suspension was lifted)
 };

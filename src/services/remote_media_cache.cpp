@@ -44,6 +44,14 @@ struct Fetched {
 std::variant<Fetched, CopyResult> fetch_media(const RemoteMediaEnv& env, const std::string& domain,
                                               const std::string& url, int64_t max_bytes) {
   if (auto why = refusal(env, domain, url)) return result(CopyOutcome::Refused, *why);
+  if (env.failures && env.failures->backing_off(url)) {
+    return result(CopyOutcome::Failed, url + " failed lately: not fetched again before its back-off ends");
+  }
+  // Whatever keeps a fetch from yielding media is remembered, so that the next request does not repeat it at once.
+  auto failed = [&](CopyOutcome outcome, std::string reason) {
+    if (env.failures) env.failures->record_failure(url);
+    return result(outcome, std::move(reason));
+  };
   net::FetchRequest request;
   request.url = url;
   request.headers.emplace("Accept", "image/*, video/*, audio/*, */*;q=0.1");
@@ -55,10 +63,10 @@ std::variant<Fetched, CopyResult> fetch_media(const RemoteMediaEnv& env, const s
   } catch (const net::FetchError& e) {
     const bool refused = e.kind() == net::FetchError::Kind::Refused || e.kind() == net::FetchError::Kind::TooLarge ||
                          e.kind() == net::FetchError::Kind::InvalidUrl;
-    return result(refused ? CopyOutcome::Refused : CopyOutcome::Failed, e.what());
+    return failed(refused ? CopyOutcome::Refused : CopyOutcome::Failed, e.what());
   }
   if (response.status != 200) {
-    return result(CopyOutcome::Failed, url + " answered " + std::to_string(response.status));
+    return failed(CopyOutcome::Failed, url + " answered " + std::to_string(response.status));
   }
   // A redirect may have led elsewhere: the policy holds for where the bytes came from, too.
   if (response.url != url) {
@@ -66,9 +74,10 @@ std::variant<Fetched, CopyResult> fetch_media(const RemoteMediaEnv& env, const s
   }
   auto type = media::detect_media_type(response.body);
   if (!type) {
-    return result(CopyOutcome::Refused,
+    return failed(CopyOutcome::Refused,
                   url + " is not media (the content is " + media::detect_mime_type(response.body) + ")");
   }
+  if (env.failures) env.failures->record_success(url);
   return Fetched{std::move(response.body), *type};
 }
 

@@ -44,13 +44,15 @@ struct RemoteMediaEnv {
   const media::MediaStorage& storage;
   net::NetPolicy policy;
   RemoteMediaLimits limits;
+  // The queue's memory of failing URLs (null: none): a URL in back-off is not fetched, and each fetch updates it.
+  RecentFetchFailures* failures = nullptr;
 };
 
 enum class CopyOutcome {
   Copied,
   AlreadyCopied,  // nothing to do
   Refused,        // by policy (reject_media, suspended) or by content (not media, too large, bad image)
-  Failed,         // the fetch failed or the origin answered an error: a later request may try again
+  Failed,         // the fetch failed or the origin answered an error (or did lately): a later request may try again
   Gone,           // no such row (or no remote URL), or it changed while we fetched
 };
 

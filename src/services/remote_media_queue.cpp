@@ -10,7 +10,7 @@
 namespace vmst::services {
 
 RemoteMediaQueue::RemoteMediaQueue(Runner runner, RemoteMediaQueueOptions options)
-    : runner_(std::move(runner)), options_(options) {}
+    : runner_(std::move(runner)), options_(options), failures_(options.backoff) {}
 
 RemoteMediaQueue::~RemoteMediaQueue() { stop(); }
 

@@ -22,6 +22,8 @@
 #include <thread>
 #include <vector>
 
+#include "services/recent_fetch_failures.hpp"
+
 namespace vmst::services {
 
 // One file to copy: what it belongs to, and the row's id.
@@ -35,6 +37,7 @@ struct RemoteMediaJob {
 struct RemoteMediaQueueOptions {
   int workers = 2;
   std::size_t max_queued = 1000;
+  FetchBackoffOptions backoff = {};
 };
 
 class RemoteMediaQueue {
@@ -62,6 +65,9 @@ class RemoteMediaQueue {
 
   std::size_t queued() const;
 
+  // The URLs that failed lately, which neither the jobs nor the media proxy fetch again before their back-off ends.
+  RecentFetchFailures& failures() { return failures_; }
+
  private:
   void work();
   void run_one(const RemoteMediaJob& job);
@@ -77,6 +83,7 @@ class RemoteMediaQueue {
   bool running_ = false;
   bool stopping_ = false;
   std::vector<std::thread> workers_;
+  RecentFetchFailures failures_;
 };
 
 }  // namespace vmst::services

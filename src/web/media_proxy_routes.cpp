@@ -11,7 +11,7 @@ namespace vmst::web {
 
 namespace {
 
-[[noreturn]] void not_found() { not_found(); }
+[[noreturn]] void not_found() { throw http::HttpError(404, "Record not found"); }
 
 int64_t media_id(const std::string& text) {
   int64_t value = 0;
@@ -31,7 +31,8 @@ void add_media_proxy_routes(http::Router& router, store::Database& db, const fed
                const int64_t id = media_id(params.get("id"));
                auto source = services::publicly_proxied_media(db, id);
                if (!source) not_found();
-               if (!source->file_path && queue) {
+               // A URL that failed lately is not tried again before its back-off ends: the client goes to the origin.
+               if (!source->file_path && queue && !queue->failures().backing_off(*source->remote_url)) {
                  queue->run_and_wait({services::RemoteMediaJob::Kind::Attachment, id}, wait);
                  source = services::publicly_proxied_media(db, id);
                  if (!source) not_found();

@@ -185,8 +185,9 @@ class FedifyPeer:
     def health(self):
         return self.call("GET", "health", timeout=2)
 
-    def create_actor(self, username, name=None, summary=None, locked=False, aliases=None):
-        """Creates a Person with RSA-2048 (#main-key) and Ed25519 (#key-2) keys. Returns its info."""
+    def create_actor(self, username, name=None, summary=None, locked=False, aliases=None, icon=None, image=None):
+        """Creates a Person with RSA-2048 (#main-key) and Ed25519 (#key-2) keys. icon (avatar) and image (header):
+        {"url": ..., "media_type": ...}, e.g. a file served by put_file. Returns its info."""
         body = {"username": username, "locked": locked}
         if name is not None:
             body["name"] = name
@@ -194,6 +195,9 @@ class FedifyPeer:
             body["summary"] = summary
         if aliases is not None:
             body["aliases"] = aliases
+        for key, value in (("icon", icon), ("image", image)):
+            if value is not None:
+                body[key] = value
         return self.call("POST", "actors", body)
 
     def actor(self, username):

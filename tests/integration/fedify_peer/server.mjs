@@ -19,6 +19,7 @@ import {
   Flag,
   Follow,
   Hashtag,
+  Image,
   Like,
   Mention,
   MemoryKvStore,
@@ -250,7 +251,15 @@ async function buildPerson(ctx, state) {
     indexable: true,
     published: state.published,
     aliases: state.aliases.map((alias) => new URL(alias)),
+    icon: profileImage(state.icon),
+    image: profileImage(state.image),
   });
+}
+
+// An avatar (icon) or header (image) given as {url, media_type?}: usually a file served under /files/.
+function profileImage(picture) {
+  if (picture == null) return null;
+  return new Image({ url: new URL(picture.url), mediaType: picture.media_type ?? "image/png" });
 }
 
 federation
@@ -817,6 +826,8 @@ const routes = {
       summary: body.summary ?? null,
       locked: Boolean(body.locked),
       aliases: body.aliases ?? [],
+      icon: body.icon ?? null,
+      image: body.image ?? null,
       published: now(),
       rsaKeys: await takeRsaKeyPair(),
       ed25519Keys: await generateCryptoKeyPair("Ed25519"),
@@ -839,7 +850,7 @@ const routes = {
 
   "POST /_control/actors/update": async (ctx, body) => {
     const state = requireActor(body.actor);
-    for (const field of ["name", "summary", "aliases"]) if (field in body) state[field] = body[field];
+    for (const field of ["name", "summary", "aliases", "icon", "image"]) if (field in body) state[field] = body[field];
     if ("locked" in body) state.locked = Boolean(body.locked);
     const person = await buildPerson(ctx, state);
     const update = new Update({

@@ -140,3 +140,27 @@ TEST_CASE("lifting or lowering the suspension stops its pending purge", "[domain
   CHECK(step.statuses == 0);
   CHECK(p.statuses_on_bad() == 20);
 }
+
+TEST_CASE("a suspended domain's custom emoji and their cached images go with the purge", "[domain_purge]") {
+  Purge p;
+  media::MediaStorage storage(p.media_root);
+  int n = 0;
+  for (const char* domain : {"bad.example", "social.bad.example", "good.example"}) {
+    const std::string path = "cache/custom_emojis/" + std::to_string(++n) + "/original.png";
+    storage.write(path, "png bytes");
+    p.db.write([&](store::Connection& c) {
+      c.exec("INSERT INTO custom_emojis (id, shortcode, domain, image_remote_url, image_path, created_at, updated_at)"
+             " VALUES (" + std::to_string(store::next_id()) + ", 'blob', '" + domain + "', 'https://" + domain +
+             "/blob.png', '" + path + "', 1, 1)");
+    });
+  }
+  p.suspend("bad.example");
+  auto purged = services::run_pending_purges(p.db, p.media_root);
+  CHECK(purged.finished);
+  CHECK(purged.emojis == 2);
+  CHECK(p.count("SELECT count(*) FROM custom_emojis") == 1);
+  CHECK(p.count("SELECT count(*) FROM custom_emojis WHERE domain = 'good.example'") == 1);
+  CHECK_FALSE(std::filesystem::exists(p.media_root / "cache/custom_emojis/1/original.png"));
+  CHECK_FALSE(std::filesystem::exists(p.media_root / "cache/custom_emojis/2/original.png"));
+  CHECK(std::filesystem::exists(p.media_root / "cache/custom_emojis/3/original.png"));
+}

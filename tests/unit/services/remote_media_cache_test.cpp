@@ -39,6 +39,10 @@ struct Origin {
       ++requests;
       res.set_content("<html><script>alert(1)</script></html>", "image/png");  // lies about its type
     });
+    server.Get("/files/broken.png", [this](const httplib::Request&, httplib::Response& res) {
+      ++requests;
+      res.status = 503;
+    });
     port = server.bind_to_any_port("127.0.0.1");
     thread = std::thread([this] { server.listen_after_bind(); });
     while (!server.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
@@ -145,6 +149,37 @@ TEST_CASE("what is not media, or too large, is refused and nothing is stored", "
   CHECK(services::copy_remote_media(f.env, {RemoteMediaJob::Kind::Attachment, big}).outcome == CopyOutcome::Refused);
   CHECK_FALSE(f.media(big).file_path);
   CHECK(f.cache_folder_empty());
+}
+
+TEST_CASE("a URL that just failed is not fetched again before its back-off ends; a success forgets it",
+          "[remote_media_cache]") {
+  Fixture f;
+  services::RecentFetchFailures failures;
+  f.env.failures = &failures;
+  const int64_t broken = f.remote_attachment(f.origin.url("/files/broken.png"));
+  const int64_t page = f.remote_attachment(f.origin.url("/files/page.png"));
+  CHECK(services::copy_remote_media(f.env, {RemoteMediaJob::Kind::Attachment, broken}).outcome ==
+        CopyOutcome::Failed);
+  CHECK(services::copy_remote_media(f.env, {RemoteMediaJob::Kind::Attachment, page}).outcome ==
+        CopyOutcome::Refused);
+  CHECK(f.origin.requests == 2);
+
+  // Asked again at once (another job, a client at /media_proxy): the origin is left alone.
+  auto again = services::copy_remote_media(f.env, {RemoteMediaJob::Kind::Attachment, broken});
+  CHECK(again.outcome == CopyOutcome::Failed);
+  CHECK(again.reason.find("back-off") != std::string::npos);
+  CHECK(services::copy_remote_media(f.env, {RemoteMediaJob::Kind::Attachment, page}).outcome == CopyOutcome::Failed);
+  CHECK(f.origin.requests == 2);
+  CHECK(failures.backing_off(f.origin.url("/files/broken.png")));
+
+  // Once the back-off is over (here: its failure dates from two minutes ago) the file is fetched, and a success
+  // clears the record.
+  const std::string photo = f.origin.url("/files/photo.png");
+  failures.record_failure(photo, services::RecentFetchFailures::Clock::now() - std::chrono::minutes(2));
+  const int64_t id = f.remote_attachment(photo);
+  CHECK(services::copy_remote_media(f.env, {RemoteMediaJob::Kind::Attachment, id}).outcome == CopyOutcome::Copied);
+  CHECK(f.origin.requests == 3);
+  CHECK(failures.size() == 2);  // the two failing URLs only
 }
 
 TEST_CASE("nothing is fetched for a reject_media domain or a suspended one", "[remote_media_cache]") {

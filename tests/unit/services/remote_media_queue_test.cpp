@@ -91,3 +91,16 @@ TEST_CASE("waiting gives up after the time allowed and never waits on a queue th
   release = true;
   slow.stop();
 }
+
+TEST_CASE("the queue keeps the memory of failing URLs its jobs and the media proxy share, bounded by its options",
+          "[remote_media_queue]") {
+  Recorder recorder;
+  services::RemoteMediaQueue queue(recorder.runner(),
+                                   {1, 10, services::FetchBackoffOptions{2, std::chrono::minutes(1), std::chrono::hours(1)}});
+  for (const char* url : {"https://a.example/1", "https://a.example/2", "https://a.example/3"}) {
+    queue.failures().record_failure(url);
+  }
+  CHECK(queue.failures().size() == 2);
+  CHECK_FALSE(queue.failures().backing_off("https://a.example/1"));
+  CHECK(queue.failures().backing_off("https://a.example/3"));
+}
