@@ -13,7 +13,12 @@ inline constexpr std::string_view kSpacesTabsAndLineBreaks = " \t\r\n";
 // Exactly what std::isspace accepts in the "C" locale.
 inline constexpr std::string_view kAsciiWhitespace = " \t\n\v\f\r";
 
-// `text` without the leading and trailing characters found in `whitespace`; a view into `text`.
-std::string_view trim(std::string_view text, std::string_view whitespace);
+// `text` without the leading and trailing characters found in `whitespace`; a view into `text`. Inline: the image
+// library (vmst_image, linked after vmst_core) uses it too.
+inline std::string_view trim(std::string_view text, std::string_view whitespace) {
+  const auto first = text.find_first_not_of(whitespace);
+  if (first == std::string_view::npos) return text.substr(text.size());
+  return text.substr(first, text.find_last_not_of(whitespace) - first + 1);
+}
 
 }  // namespace vmst::text
