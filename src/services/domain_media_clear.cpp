@@ -5,36 +5,11 @@
 #include <exception>
 #include <system_error>
 
-#include "media/media_storage.hpp"
+#include "services/media_file_removal.hpp"
 #include "store/domain_media_clear_store.hpp"
 #include "time/timestamps.hpp"
 
 namespace vmst::services {
-
-int delete_media_files(const std::filesystem::path& media_root, const std::vector<std::string>& files) {
-  media::MediaStorage storage(media_root);
-  int deleted = 0;
-  for (const auto& file : files) {
-    if (!media::is_safe_relative_path(file)) {
-      spdlog::warn("media: not deleting {}: not a path inside the media folder", file);
-      continue;
-    }
-    try {
-      storage.remove(file);
-    } catch (const std::exception& e) {
-      spdlog::warn("media: could not delete {}: {}", file, e.what());
-      continue;
-    }
-    // remove() reports nothing: whatever is still there (permissions, a folder in its place) is worth a log line.
-    std::error_code ec;
-    if (std::filesystem::exists(std::filesystem::symlink_status(media_root / file, ec))) {
-      spdlog::warn("media: could not delete {}", file);
-      continue;
-    }
-    ++deleted;
-  }
-  return deleted;
-}
 
 MediaClearProgress clear_domain_media_batch(store::Database& db, const std::filesystem::path& media_root,
                                             const std::string& domain, int batch_size) {
@@ -57,7 +32,7 @@ MediaClearProgress clear_domain_media_batch(store::Database& db, const std::file
     p.finished = true;
     return p;
   });
-  progress.files = delete_media_files(media_root, files);
+  progress.files = remove_media_files(media_root, files);
   return progress;
 }
 

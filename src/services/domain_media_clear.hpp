@@ -38,8 +38,4 @@ MediaClearProgress run_pending_media_clears(store::Database& db, const std::file
                                             int max_batches = 0, int batch_size = kMediaClearBatchSize,
                                             int64_t blocked_before = std::numeric_limits<int64_t>::max());
 
-// Deletes files (relative to `media_root`) of rows already gone; one that stays is logged, never thrown. Returns
-// how many are gone.
-int delete_media_files(const std::filesystem::path& media_root, const std::vector<std::string>& files);
-
 }  // namespace vmst::services

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "services/media_file_removal.hpp"
 #include "store/domain_media_clear_store.hpp"
 #include "store/domain_purge_store.hpp"
 

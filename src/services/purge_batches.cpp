@@ -39,10 +39,4 @@ PurgeProgress purge_next_batch(store::Connection& c, const PurgeTarget& target, 
   return p;
 }
 
-void remove_media_files(const std::filesystem::path& media_root, const std::vector<std::string>& files) {
-  if (files.empty()) return;
-  media::MediaStorage storage(media_root);
-  for (const auto& file : files) storage.remove(file);
-}
-
 }  // namespace vmst::services

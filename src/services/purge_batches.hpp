@@ -38,11 +38,8 @@ struct PurgeTarget {
 
 // One batch inside the caller's write transaction: up to batch_size statuses if any are left, else up to batch_size
 // accounts. Adds the files (relative to the media folder) of what it removed to `files`, for remove_media_files
-// once the transaction has committed. `finished` (and nothing done) when neither is left.
+// (services/media_file_removal) once the transaction has committed. `finished` (and nothing done) when neither is left.
 PurgeProgress purge_next_batch(store::Connection& c, const PurgeTarget& target, int batch_size,
                                std::vector<std::string>& files);
-
-// Deletes the files under `media_root`; missing ones are no error.
-void remove_media_files(const std::filesystem::path& media_root, const std::vector<std::string>& files);
 
 }  // namespace vmst::services

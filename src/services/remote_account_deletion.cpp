@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "services/media_file_removal.hpp"
 #include "store/account_store.hpp"
 #include "store/domain_purge_store.hpp"
 

@@ -18,9 +18,22 @@ BINARY = os.environ.get("VMST_TEST_BINARY") or os.path.join(
 
 
 def free_port(host="127.0.0.1"):
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
+    return free_ports(host, 1)[0]
+
+
+def free_ports(host="127.0.0.1", count=2):
+    """Distinct free ports: all sockets stay bound until every port is picked, or the kernel may hand out the same
+    port twice (an instance's HTTP and streaming listeners then collide)."""
+    sockets = []
+    try:
+        for _ in range(count):
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            sockets.append(s)
+            s.bind((host, 0))
+        return [s.getsockname()[1] for s in sockets]
+    finally:
+        for s in sockets:
+            s.close()
 
 
 def wait_until(check, timeout=20, interval=0.05, what=None):
@@ -75,8 +88,7 @@ class VmstInstance:
     def __init__(self, host="127.0.0.1", settings=None, env=None):
         """settings: {"section": {"key": value}} merged over the test defaults below."""
         self.host = host
-        self.port = free_port(host)
-        self.streaming_port = free_port(host)
+        self.port, self.streaming_port = free_ports(host, 2)
         self.dir = tempfile.mkdtemp(prefix="vmst-it-")
         self.data_dir = os.path.join(self.dir, "data")
         self.config_path = os.path.join(self.dir, "vmst.toml")
