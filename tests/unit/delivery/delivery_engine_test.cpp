@@ -237,7 +237,11 @@ TEST_CASE("repeated failures open the host's breaker: its other jobs wait withou
   REQUIRE(health);
   CHECK(health->consecutive_failures == static_cast<int>(inbox.count()));
   REQUIRE(health->breaker_open_until);
-  CHECK(f.count("SELECT min(next_attempt_at) FROM delivery_jobs WHERE attempts = 0") >= *health->breaker_open_until);
+  // The waiting jobs wait for the breaker. A job the dispatcher had claimed and hands back carries the end of the
+  // pause it saw then, which a failure still in flight may since have pushed a few milliseconds further: such a job
+  // meets the open breaker again and is handed back again, without an attempt (the sums above prove none was made).
+  CHECK(f.count("SELECT min(next_attempt_at) FROM delivery_jobs WHERE attempts = 0") >=
+        *health->breaker_open_until - 50);
 }
 
 TEST_CASE("jobs for a domain marked unavailable are dropped without a request", "[delivery][engine]") {
