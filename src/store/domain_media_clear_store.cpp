@@ -7,6 +7,16 @@ namespace vmst::store {
 
 namespace {
 
+// Rows of (id, file_path, thumbnail_path): the ids, and the files that exist of each.
+void read_media_rows(SQLite::Statement& q, std::vector<int64_t>& ids, std::vector<std::string>& files) {
+  while (q.executeStep()) {
+    ids.push_back(q.getColumn(0).getInt64());
+    for (int i : {1, 2}) {
+      if (auto path = column_text(q, i)) files.push_back(*path);
+    }
+  }
+}
+
 // Emoji `e` of domain :d, its subdomains, with or without a port (as kAccountOnDomain for accounts).
 constexpr const char* kEmojiOnDomain =
     "(e.domain = :d OR e.domain LIKE :d || ':%' OR e.domain LIKE '%.' || :d OR e.domain LIKE '%.' || :d || ':%')";
@@ -66,12 +76,7 @@ std::vector<std::string> clear_domain_profile_images(Connection& c, const std::s
   copies.bind(1, ids);
   std::vector<std::string> files;
   std::vector<int64_t> copy_ids;
-  while (copies.executeStep()) {
-    copy_ids.push_back(copies.getColumn(0).getInt64());
-    for (int i : {1, 2}) {
-      if (auto path = column_text(copies, i)) files.push_back(*path);
-    }
-  }
+  read_media_rows(copies, copy_ids, files);
   auto& unlink = c.prepare(
       "UPDATE accounts SET avatar_media_id = NULL, header_media_id = NULL, avatar_remote_url = NULL,"
       " header_remote_url = NULL WHERE id IN (SELECT value FROM json_each(?))");
@@ -94,12 +99,7 @@ std::vector<std::string> clear_domain_attachment_copies(Connection& c, const std
   pick.bind(":limit", limit);
   std::vector<int64_t> ids;
   std::vector<std::string> files;
-  while (pick.executeStep()) {
-    ids.push_back(pick.getColumn(0).getInt64());
-    for (int i : {1, 2}) {
-      if (auto path = column_text(pick, i)) files.push_back(*path);
-    }
-  }
+  read_media_rows(pick, ids, files);
   auto& q = c.prepare(
       "UPDATE media_attachments SET file_path = NULL, thumbnail_path = NULL, cached = 0, type = 'unknown',"
       " blurhash = NULL, updated_at = ? WHERE id IN (SELECT value FROM json_each(?))");
