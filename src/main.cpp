@@ -4,9 +4,12 @@
 #include <iostream>
 
 #include "cli/command_context.hpp"
+#include "media/vips_runtime.hpp"
 #include "version.hpp"
 
 int main(int argc, char** argv) {
+  // Before any thread exists: it changes the environment, which no other thread may read meanwhile.
+  vmst::media::prepare_vips_environment();
   CLI::App app{"vmst: a fediverse server for small communities"};
   app.set_version_flag("-V,--version", std::string("vmst ") + vmst::kVersion);
   app.require_subcommand(1);

@@ -143,8 +143,9 @@ void App::start() {
   db_ = std::make_unique<store::Database>(database_options(config_));
   int applied = store::apply_migrations(*db_);
   if (applied > 0) spdlog::info("applied {} database migration(s)", applied);
-  // Before the first request: libvips starts its thread pool and type system once.
-  media::start_vips();
+  // libvips is opened on the first image; its environment is set here, before this App starts any thread (main()
+  // has done it already; tests that build an App have not).
+  media::prepare_vips_environment();
 
   services::ensure_instance_actor(*db_, urls_, config_.instance.domain);
   db_->write([&](store::Connection& c) {

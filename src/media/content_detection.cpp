@@ -79,6 +79,11 @@ bool vips_reads_heif() {
   return reads;
 }
 
+// What the instance document advertises. It must not open libvips (every client asks for it, and libvips is opened
+// only for images): until an image has opened it, an installed HEIF module is taken to read HEIF, as it does unless
+// the install is broken, in which case an upload is then refused as an unsupported type.
+bool heif_advertised() { return vips_started() ? vips_reads_heif() : vips_heif_module_installed(); }
+
 }  // namespace
 
 std::string detect_mime_type(std::string_view bytes) {
@@ -132,7 +137,7 @@ std::vector<std::string> accepted_mime_types() {
   for (const auto& known : known_types()) {
     const bool heif_family = known.type.extension == "heic" || known.type.extension == "heif" ||
                              known.type.extension == "avif";
-    if (heif_family && !vips_reads_heif()) continue;
+    if (heif_family && !heif_advertised()) continue;
     add(known.type.mime);
   }
   for (const char* alias : {"audio/mp3", "audio/vorbis", "audio/x-wav", "audio/wave", "audio/vnd.wave", "audio/x-m4a"}) {

@@ -1,7 +1,5 @@
 #include "media/image_processor.hpp"
 
-#include <vips/vips.h>
-
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -9,14 +7,17 @@
 #include <vector>
 
 #include "media/blurhash.hpp"
+#include "media/vips_library.hpp"
 #include "media/vips_runtime.hpp"
 
 namespace vmst::media {
 
 namespace {
 
+const VipsLibrary& vips() { return vips_library(); }
+
 struct Unref {
-  void operator()(VipsImage* image) const { g_object_unref(image); }
+  void operator()(VipsImage* image) const { vips().g_object_unref(image); }
 };
 using Image = std::unique_ptr<VipsImage, Unref>;
 
@@ -70,24 +71,24 @@ Header read_header(std::string_view bytes, const std::string& mime, int64_t max_
   if (!loader) reject("File content type is invalid");
   // libvips picks its loader from the bytes itself; it must be the one for the detected type (the class name it
   // returns is turned into the loader's nickname to compare).
-  const char* found = vips_foreign_find_load_buffer(bytes.data(), bytes.size());
-  const char* nickname = found ? vips_nickname_find(g_type_from_name(found)) : nullptr;
+  const char* found = vips().foreign_find_load_buffer(bytes.data(), bytes.size());
+  const char* nickname = found ? vips().nickname_find(vips().g_type_from_name(found)) : nullptr;
   if (!nickname || std::string_view(nickname) != loader) reject("File is not a valid " + mime + " image");
 
   // Only the header is read here: libvips decodes lazily.
   VipsImage* loaded = may_animate(mime)
-                          ? vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
+                          ? vips().image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
                                                        VIPS_ACCESS_SEQUENTIAL, "n", -1, nullptr)
-                          : vips_image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
+                          : vips().image_new_from_buffer(bytes.data(), bytes.size(), "", "access",
                                                        VIPS_ACCESS_SEQUENTIAL, nullptr);
   if (!loaded) reject("File could not be read as " + mime);
   Image image(loaded);
 
   Header header;
-  header.width = vips_image_get_width(loaded);
-  header.frame_height = vips_image_get_page_height(loaded);
-  header.frames = std::max(1, vips_image_get_n_pages(loaded));
-  const int orientation = vips_image_get_orientation(loaded);
+  header.width = vips().image_get_width(loaded);
+  header.frame_height = vips().image_get_page_height(loaded);
+  header.frames = std::max(1, vips().image_get_n_pages(loaded));
+  const int orientation = vips().image_get_orientation(loaded);
   header.turned = orientation >= 5 && orientation <= 8;
   const int64_t frame_pixels = static_cast<int64_t>(header.width) * header.frame_height;
   if (header.width <= 0 || header.frame_height <= 0) reject("File could not be read as " + mime);
@@ -106,10 +107,10 @@ Header read_header(std::string_view bytes, const std::string& mime, int64_t max_
 Image thumbnail(std::string_view bytes, bool all_frames, int width, int height, VipsSize size, bool crop) {
   VipsImage* out = nullptr;
   const char* options = all_frames ? "n=-1" : "";
-  int failed = crop ? vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &out, width, "height",
+  int failed = crop ? vips().thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &out, width, "height",
                                             height, "size", size, "crop", VIPS_INTERESTING_CENTRE, "option_string",
                                             options, nullptr)
-                    : vips_thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &out, width, "height",
+                    : vips().thumbnail_buffer(const_cast<char*>(bytes.data()), bytes.size(), &out, width, "height",
                                             height, "size", size, "option_string", options, nullptr);
   if (failed || !out) reject("File could not be processed as an image");
   return Image(out);
@@ -117,19 +118,19 @@ Image thumbnail(std::string_view bytes, bool all_frames, int width, int height, 
 
 // Pixels in sRGB whatever the source used (CMYK JPEGs, 16-bit PNGs), so the output is what browsers expect.
 Image as_srgb(Image image) {
-  const VipsInterpretation now = vips_image_guess_interpretation(image.get());
+  const VipsInterpretation now = vips().image_guess_interpretation(image.get());
   if (now == VIPS_INTERPRETATION_sRGB || now == VIPS_INTERPRETATION_B_W) {
-    if (vips_image_get_format(image.get()) == VIPS_FORMAT_UCHAR) return image;
+    if (vips().image_get_format(image.get()) == VIPS_FORMAT_UCHAR) return image;
   }
   VipsImage* converted = nullptr;
   const VipsInterpretation target = now == VIPS_INTERPRETATION_B_W || now == VIPS_INTERPRETATION_GREY16
                                         ? VIPS_INTERPRETATION_B_W
                                         : VIPS_INTERPRETATION_sRGB;
-  if (vips_colourspace(image.get(), &converted, target, nullptr)) reject("File could not be processed as an image");
+  if (vips().colourspace(image.get(), &converted, target, nullptr)) reject("File could not be processed as an image");
   Image result(converted);
-  if (vips_image_get_format(result.get()) != VIPS_FORMAT_UCHAR) {
+  if (vips().image_get_format(result.get()) != VIPS_FORMAT_UCHAR) {
     VipsImage* cast = nullptr;
-    if (vips_cast_uchar(result.get(), &cast, nullptr)) reject("File could not be processed as an image");
+    if (vips().cast_uchar(result.get(), &cast, nullptr)) reject("File could not be processed as an image");
     result.reset(cast);
   }
   return result;
@@ -142,25 +143,25 @@ EncodedImage encode(VipsImage* image, const std::string& mime) {
   int failed = 0;
   EncodedImage out;
   if (mime == "image/png") {
-    failed = vips_pngsave_buffer(image, &buffer, &length, "strip", TRUE, "compression", 6, nullptr);
+    failed = vips().pngsave_buffer(image, &buffer, &length, "strip", TRUE, "compression", 6, nullptr);
     out.extension = "png";
   } else if (mime == "image/gif") {
-    failed = vips_gifsave_buffer(image, &buffer, &length, "strip", TRUE, nullptr);
+    failed = vips().gifsave_buffer(image, &buffer, &length, "strip", TRUE, nullptr);
     out.extension = "gif";
   } else if (mime == "image/webp") {
-    failed = vips_webpsave_buffer(image, &buffer, &length, "strip", TRUE, "Q", 85, nullptr);
+    failed = vips().webpsave_buffer(image, &buffer, &length, "strip", TRUE, "Q", 85, nullptr);
     out.extension = "webp";
   } else {
-    failed = vips_jpegsave_buffer(image, &buffer, &length, "strip", TRUE, "Q", 85, "optimize_coding", TRUE,
+    failed = vips().jpegsave_buffer(image, &buffer, &length, "strip", TRUE, "Q", 85, "optimize_coding", TRUE,
                                   "interlace", TRUE, nullptr);
     out.extension = "jpg";
   }
   if (failed || !buffer) reject("File could not be processed as an image");
   out.bytes.assign(static_cast<const char*>(buffer), length);
-  g_free(buffer);
+  vips().g_free(buffer);
   out.mime = mime == "image/png" || mime == "image/gif" || mime == "image/webp" ? mime : "image/jpeg";
-  out.width = vips_image_get_width(image);
-  out.height = vips_image_get_page_height(image);
+  out.width = vips().image_get_width(image);
+  out.height = vips().image_get_page_height(image);
   return out;
 }
 
@@ -168,23 +169,23 @@ EncodedImage encode(VipsImage* image, const std::string& mime) {
 // and AVIF, which browsers show unevenly.
 std::string output_mime(const std::string& mime, VipsImage* image) {
   if (mime == "image/jpeg" || mime == "image/png" || mime == "image/gif" || mime == "image/webp") return mime;
-  return vips_image_hasalpha(image) ? "image/png" : "image/jpeg";
+  return vips().image_hasalpha(image) ? "image/png" : "image/jpeg";
 }
 
 // Decoded pixels held in memory, for an image read twice (encoded, then reduced to a blurhash): a streamed image
 // can be read only once. Used only on previews and profile images, a few megabytes at most.
 Image in_memory(Image image) {
-  VipsImage* copy = vips_image_copy_memory(image.get());
+  VipsImage* copy = vips().image_copy_memory(image.get());
   if (!copy) reject("File could not be processed as an image");
   return Image(copy);
 }
 
 // The first frame of an animation, for the preview and the blurhash.
 Image first_frame(Image image) {
-  const int frame_height = vips_image_get_page_height(image.get());
-  if (frame_height == vips_image_get_height(image.get())) return image;
+  const int frame_height = vips().image_get_page_height(image.get());
+  if (frame_height == vips().image_get_height(image.get())) return image;
   VipsImage* frame = nullptr;
-  if (vips_crop(image.get(), &frame, 0, 0, vips_image_get_width(image.get()), frame_height, nullptr)) {
+  if (vips().crop(image.get(), &frame, 0, 0, vips().image_get_width(image.get()), frame_height, nullptr)) {
     reject("File could not be processed as an image");
   }
   return Image(frame);
@@ -192,32 +193,32 @@ Image first_frame(Image image) {
 
 std::string blurhash_of(VipsImage* image) {
   VipsImage* tiny_raw = nullptr;
-  if (vips_thumbnail_image(image, &tiny_raw, 32, "height", 32, nullptr)) reject("File could not be processed");
+  if (vips().thumbnail_image(image, &tiny_raw, 32, "height", 32, nullptr)) reject("File could not be processed");
   Image tiny(tiny_raw);
-  if (vips_image_hasalpha(tiny.get())) {
+  if (vips().image_hasalpha(tiny.get())) {
     VipsImage* flat = nullptr;
-    if (vips_flatten(tiny.get(), &flat, nullptr)) reject("File could not be processed");
+    if (vips().flatten(tiny.get(), &flat, nullptr)) reject("File could not be processed");
     tiny.reset(flat);
   }
   VipsImage* rgb_raw = nullptr;
-  if (vips_colourspace(tiny.get(), &rgb_raw, VIPS_INTERPRETATION_sRGB, nullptr)) reject("File could not be processed");
+  if (vips().colourspace(tiny.get(), &rgb_raw, VIPS_INTERPRETATION_sRGB, nullptr)) reject("File could not be processed");
   Image rgb(rgb_raw);
-  if (vips_image_get_format(rgb.get()) != VIPS_FORMAT_UCHAR) {
+  if (vips().image_get_format(rgb.get()) != VIPS_FORMAT_UCHAR) {
     VipsImage* cast = nullptr;
-    if (vips_cast_uchar(rgb.get(), &cast, nullptr)) reject("File could not be processed");
+    if (vips().cast_uchar(rgb.get(), &cast, nullptr)) reject("File could not be processed");
     rgb.reset(cast);
   }
-  if (vips_image_get_bands(rgb.get()) > 3) {
+  if (vips().image_get_bands(rgb.get()) > 3) {
     VipsImage* three = nullptr;
-    if (vips_extract_band(rgb.get(), &three, 0, "n", 3, nullptr)) reject("File could not be processed");
+    if (vips().extract_band(rgb.get(), &three, 0, "n", 3, nullptr)) reject("File could not be processed");
     rgb.reset(three);
   }
   size_t length = 0;
-  void* memory = vips_image_write_to_memory(rgb.get(), &length);
+  void* memory = vips().image_write_to_memory(rgb.get(), &length);
   if (!memory) reject("File could not be processed");
   std::vector<uint8_t> pixels(static_cast<uint8_t*>(memory), static_cast<uint8_t*>(memory) + length);
-  g_free(memory);
-  return encode_blurhash(pixels, vips_image_get_width(rgb.get()), vips_image_get_height(rgb.get()));
+  vips().g_free(memory);
+  return encode_blurhash(pixels, vips().image_get_width(rgb.get()), vips().image_get_height(rgb.get()));
 }
 
 // Box for scaling an upright image down to at most kOriginalImagePixels, keeping its shape.
@@ -259,31 +260,31 @@ Image thumbnail_covering(std::string_view bytes, const Header& header, int width
 
 // The centre width x height of each frame of the strip, joined again into a strip of frames.
 Image cropped_frames(Image strip, int width, int height) {
-  const int frame_width = vips_image_get_width(strip.get());
-  const int frame_height = vips_image_get_page_height(strip.get());
-  const int frames = vips_image_get_height(strip.get()) / frame_height;
+  const int frame_width = vips().image_get_width(strip.get());
+  const int frame_height = vips().image_get_page_height(strip.get());
+  const int frames = vips().image_get_height(strip.get()) / frame_height;
   if (frame_width < width || frame_height < height || frames < 1) reject("File could not be processed as an image");
   const int left = (frame_width - width) / 2, top = (frame_height - height) / 2;
   std::vector<Image> crops;
   std::vector<VipsImage*> parts;
   for (int i = 0; i < frames; ++i) {
     VipsImage* crop = nullptr;
-    if (vips_crop(strip.get(), &crop, left, i * frame_height + top, width, height, nullptr)) {
+    if (vips().crop(strip.get(), &crop, left, i * frame_height + top, width, height, nullptr)) {
       reject("File could not be processed as an image");
     }
     crops.emplace_back(crop);
     parts.push_back(crop);
   }
   VipsImage* joined = nullptr;
-  if (vips_arrayjoin(parts.data(), &joined, frames, "across", 1, nullptr)) {
+  if (vips().arrayjoin(parts.data(), &joined, frames, "across", 1, nullptr)) {
     reject("File could not be processed as an image");
   }
   Image out(joined);
   // The strip's frame height is now the box's; the frame delays and loop count came along from the first crop.
   VipsImage* copy = nullptr;
-  if (vips_copy(out.get(), &copy, nullptr)) reject("File could not be processed as an image");
+  if (vips().copy(out.get(), &copy, nullptr)) reject("File could not be processed as an image");
   Image result(copy);
-  vips_image_set_int(result.get(), VIPS_META_PAGE_HEIGHT, height);
+  vips().image_set_int(result.get(), VIPS_META_PAGE_HEIGHT, height);
   return result;
 }
 
@@ -304,7 +305,7 @@ ProcessedImage process_attachment_image(std::string_view bytes, const std::strin
   // The preview comes from the re-encoded original: already upright, smaller, and without its metadata.
   Image small_source = in_memory(as_srgb(first_frame(
       thumbnail(result.original.bytes, false, kSmallImageBox, kSmallImageBox, VIPS_SIZE_DOWN, false))));
-  const std::string small_mime = vips_image_hasalpha(small_source.get()) ? "image/png" : "image/jpeg";
+  const std::string small_mime = vips().image_hasalpha(small_source.get()) ? "image/png" : "image/jpeg";
   result.small = encode(small_source.get(), small_mime);
   result.blurhash = blurhash_of(small_source.get());
   return result;
@@ -328,7 +329,7 @@ ProcessedImage process_profile_image(std::string_view bytes, const std::string& 
     result.still = encode(still.get(), "image/png");
     return result;
   }
-  const std::string type = mime == "image/gif" ? (vips_image_hasalpha(still.get()) ? "image/png" : "image/jpeg")
+  const std::string type = mime == "image/gif" ? (vips().image_hasalpha(still.get()) ? "image/png" : "image/jpeg")
                                                : output_mime(mime, still.get());
   result.original = encode(still.get(), type);
   return result;

@@ -41,6 +41,28 @@ def saved(vmst, name, data):
     return path
 
 
+def mapped_libraries(vmst):
+    with open(f"/proc/{vmst.process.pid}/maps") as maps:
+        return {line.split()[-1].rsplit("/", 1)[-1] for line in maps if "/" in line}
+
+
+def test_libvips_is_opened_on_the_first_image_not_at_startup():
+    with VmstInstance() as vmst:
+        vmst.start()
+        token = make_user(vmst, "bob").token
+        assert api(vmst, "POST", "/api/v1/statuses", token, json_body={"status": "no pictures yet"}).status == 200
+        assert api(vmst, "GET", "/api/v2/instance").status == 200
+        assert not any(name.startswith(("libvips", "libglib", "librsvg")) for name in mapped_libraries(vmst))
+
+        r = api(vmst, "POST", "/api/v2/media", token, files={"file": ("a.png", media_samples.png(8, 8), "image/png")})
+        assert r.status == 200, r.body
+        assert r.json()["meta"]["original"]["width"] == 8
+        names = mapped_libraries(vmst)
+        assert any(name.startswith("libvips.so") for name in names)
+        # Only the HEIF module: none of the loaders libvips would find in its module folder.
+        assert not any(name.startswith(("vips-magick", "vips-poppler", "vips-openslide")) for name in names)
+
+
 def test_a_jpeg_comes_back_upright_without_gps_or_any_exif(server):
     path = saved(server, "gps.jpg", media_samples.jpeg(64, 48))
     media_samples.with_gps_and_orientation(path)

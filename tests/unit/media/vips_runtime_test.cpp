@@ -20,3 +20,9 @@ TEST_CASE("libvips keeps the loaders built into it", "[media][vips_runtime]") {
   CHECK(vips_has_operation("gifload_buffer"));
   CHECK(vips_has_operation("webpload_buffer"));
 }
+
+TEST_CASE("the HEIF module is found without opening libvips, as libvips itself finds its loader",
+          "[media][vips_runtime]") {
+  CHECK(vmst::media::vips_heif_module_installed() == vips_has_operation("heifload_buffer"));
+  CHECK(vmst::media::vips_started());
+}
