@@ -201,7 +201,13 @@ bool delete_remote_status(store::Connection& c, const store::AccountRecord& auth
   } else if (s->in_reply_to_id) {
     store::add_to_status_counter(c, *s->in_reply_to_id, store::StatusCounter::Replies, -1);
   }
-  for (int64_t reblog_id : store::reblogs_of(c, s->id)) store::delete_status(c, reblog_id);
+  // The boosts go with it, and out of their boosters' post counts, which counted them.
+  for (int64_t reblog_id : store::reblogs_of(c, s->id)) {
+    if (auto reblog = store::find_status(c, reblog_id)) {
+      store::add_to_account_statuses(c, reblog->account_id, -1, std::nullopt);
+    }
+    store::delete_status(c, reblog_id);
+  }
   store::add_to_account_statuses(c, author.id, -1, std::nullopt);
   store::delete_status(c, s->id);
   return true;

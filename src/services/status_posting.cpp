@@ -437,11 +437,12 @@ void delete_own_status(PostingContext& ctx, int64_t account_id, int64_t status_i
     auto mentioned = mentioned_accounts(c, s->id);
     auto inboxes = recipient_inboxes(c, author.id, s->visibility, mentioned);
 
+    // A boost counted among its booster's posts (as in Mastodon) as much as a post does.
+    store::add_to_account_statuses(c, author.id, -1, std::nullopt);
     if (s->reblog_of_id) {
       store::add_to_status_counter(c, *s->reblog_of_id, store::StatusCounter::Reblogs, -1);
-    } else {
-      store::add_to_account_statuses(c, author.id, -1, std::nullopt);
-      if (s->in_reply_to_id) store::add_to_status_counter(c, *s->in_reply_to_id, store::StatusCounter::Replies, -1);
+    } else if (s->in_reply_to_id) {
+      store::add_to_status_counter(c, *s->in_reply_to_id, store::StatusCounter::Replies, -1);
     }
     for (int64_t reblog_id : store::reblogs_of(c, s->id)) {
       if (auto reblog = store::find_status(c, reblog_id)) {

@@ -76,8 +76,15 @@ def test_a_remote_note_mentioning_a_local_user_is_stored_sanitised_with_its_ment
     edited = wait_until(lambda: (lambda j: j if j.get("edited_at") else None)(
         api(vmst, "GET", f"/api/v1/statuses/{sid}", alice.token).json()))
     assert edited and "edited text" in edited["content"]
+    # alice's boost of it counts among her posts until the note is deleted, and then goes with it.
+    boost = api(vmst, "POST", f"/api/v1/statuses/{sid}/reblog", alice.token)
+    assert boost.status == 200, boost.body
+    posts = api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).json()["statuses_count"]
     peer.delete_note("fran", note["id"])
     assert wait_until(lambda: api(vmst, "GET", f"/api/v1/statuses/{sid}", alice.token).status == 404)
+    assert api(vmst, "GET", f"/api/v1/statuses/{boost.json()['id']}", alice.token).status == 404
+    me = api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).json()
+    assert me["statuses_count"] == posts - 1
 
 
 def test_remote_likes_and_boosts_count_and_their_undos_uncount(network):

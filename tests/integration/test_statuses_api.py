@@ -120,6 +120,18 @@ def test_delete_returns_the_source_for_redraft_and_the_status_is_gone(vmst):
     assert me["account"]["statuses_count"] == 1
 
 
+def test_deleting_a_boost_by_its_id_takes_it_out_of_the_boosters_post_count(vmst):
+    alice = make_user(vmst, "alice")
+    bob = make_user(vmst, "bob")
+    s = post(vmst, alice, status="boost me")
+    wrapper = api(vmst, "POST", f"/api/v1/statuses/{s['id']}/reblog", bob.token).json()
+    assert wrapper["account"]["statuses_count"] == 1
+    assert api(vmst, "DELETE", f"/api/v1/statuses/{wrapper['id']}", bob.token).status == 200
+    me = api(vmst, "GET", "/api/v1/accounts/verify_credentials", bob.token).json()
+    assert me["statuses_count"] == 0
+    assert api(vmst, "GET", f"/api/v1/statuses/{s['id']}", alice.token).json()["reblogs_count"] == 0
+
+
 def test_favourite_reblog_bookmark_pin_and_their_lists(vmst):
     alice = make_user(vmst, "alice")
     bob = make_user(vmst, "bob")
