@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <mutex>
 
+#include "store/record_caches.hpp"
+
 namespace vmst::store {
 
 namespace {
@@ -65,6 +67,22 @@ int64_t Connection::last_insert_rowid() const { return db_.getLastInsertRowid();
 
 int Connection::changes() const { return db_.getChanges(); }
 
+RecordCaches* Connection::record_caches() {
+  if (record_caches_ != nullptr && !looked_for_other_writers_) {
+    looked_for_other_writers_ = true;
+    lease_owner_->notice_other_writers_if_idle();
+  }
+  return record_caches_;
+}
+
+void Connection::watch_row_changes() { sqlite3_update_hook(db_.getHandle(), &Connection::on_row_change, this); }
+
+std::vector<RowChange> Connection::take_row_changes() { return std::exchange(row_changes_, {}); }
+
+void Connection::on_row_change(void* self, int, const char*, const char* table, long long rowid) {
+  if (auto kind = cached_table(table)) static_cast<Connection*>(self)->row_changes_.push_back({*kind, rowid});
+}
+
 Database::Database(const DatabaseOptions& options) : options_(options) {
   std::error_code ec;
   if (options.path.has_parent_path()) {
@@ -77,11 +95,20 @@ Database::Database(const DatabaseOptions& options) : options_(options) {
   translate_errors([&] {
     writer_ = std::make_unique<Connection>(options.path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, options);
   });
+  record_caches_ = std::make_unique<RecordCaches>();
+  writer_->watch_row_changes();
+  WriterLock lock(*this);
+  notice_other_writers();
 }
 
 Database::~Database() = default;
 
 Database::ReaderLease::ReaderLease(Database& database) : db(database), connection(nullptr) {
+  borrow();
+  connection->begin_lease(&db, db.record_caches_.get(), db.record_caches_->generation());
+}
+
+void Database::ReaderLease::borrow() {
   std::unique_lock lock(db.readers_mutex_);
   for (;;) {
     if (!db.idle_readers_.empty()) {
@@ -105,6 +132,7 @@ Database::ReaderLease::ReaderLease(Database& database) : db(database), connectio
 
 Database::ReaderLease::~ReaderLease() {
   connection->finish_statements();
+  connection->begin_lease(nullptr, nullptr, 0);
   {
     std::lock_guard lock(db.readers_mutex_);
     db.idle_readers_.push_back(connection);
@@ -132,6 +160,35 @@ void Database::rollback_quietly() {
     writer_->exec("ROLLBACK");
   } catch (...) {
   }
+}
+
+void Database::invalidate_changed_rows() noexcept { record_caches_->invalidate(writer_->take_row_changes()); }
+
+void Database::drop_cached_records() noexcept {
+  writer_->take_row_changes();
+  record_caches_->drop_all();
+}
+
+void Database::notice_other_writers() noexcept {
+  try {
+    auto& q = writer_->prepare("PRAGMA data_version");
+    q.executeStep();
+    const int64_t version = q.getColumn(0).getInt64();
+    q.reset();
+    if (version == writer_data_version_) return;
+    writer_data_version_ = version;
+  } catch (const std::exception& e) {
+    spdlog::warn("could not read PRAGMA data_version: {}", e.what());
+  }
+  record_caches_->drop_all();
+}
+
+thread_local const Database* Database::writer_held_ = nullptr;
+
+void Database::notice_other_writers_if_idle() noexcept {
+  if (writer_held_ == this) return;
+  std::unique_lock lock(writer_mutex_, std::try_to_lock);
+  if (lock.owns_lock()) notice_other_writers();
 }
 
 void Database::announce(std::vector<CommitEvent> events) noexcept {

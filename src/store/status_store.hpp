@@ -33,7 +33,8 @@ struct StatusRecord {
 void insert_status(Connection& c, const StatusRecord& status);
 std::optional<StatusRecord> find_status(Connection& c, int64_t id);
 std::optional<StatusRecord> find_status_by_uri(Connection& c, const std::string& uri);
-// The live (not deleted) statuses among ids, in no particular order.
+// The live (not deleted) statuses among ids, in no particular order. On a reader, from the record cache where it
+// has them (record_caches.hpp).
 std::vector<StatusRecord> find_statuses(Connection& c, const std::vector<int64_t>& ids);
 // The viewer's reblog of a status, if any.
 std::optional<int64_t> find_reblog(Connection& c, int64_t account_id, int64_t reblog_of_id);

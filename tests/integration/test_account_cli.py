@@ -108,6 +108,26 @@ def test_silenced_accounts_stay_out_of_public_timelines(vmst):
     assert quiet["id"] in public_ids()
 
 
+def test_a_silence_from_the_cli_shows_at_once_on_statuses_the_server_has_rendered_before(vmst):
+    # The server keeps the accounts it renders in memory; a change made by another process (this CLI) must still be
+    # seen by the very next request.
+    erin = make_user(vmst, "erin-cached")
+    frank = make_user(vmst, "frank-cached")
+    assert api(vmst, "POST", f"/api/v1/accounts/{erin.id}/follow", frank.token).status == 200
+    posted = api(vmst, "POST", "/api/v1/statuses", erin.token, json_body={"status": "cached"}).json()
+
+    def erin_in_franks_home():
+        page = api(vmst, "GET", "/api/v1/timelines/home", frank.token).json()
+        return next(s["account"] for s in page if s["id"] == posted["id"])
+
+    assert erin_in_franks_home().get("limited", False) is False
+    assert erin_in_franks_home().get("limited", False) is False  # now from memory
+    vmst.cli("account", "silence", "erin-cached")
+    assert erin_in_franks_home()["limited"] is True
+    vmst.cli("account", "unsilence", "erin-cached")
+    assert erin_in_franks_home().get("limited", False) is False
+
+
 def test_roles_change_and_bad_roles_change_nothing(vmst):
     make_user(vmst, "erin")
     vmst.cli("account", "role", "erin", "moderator")
