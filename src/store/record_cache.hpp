@@ -28,7 +28,9 @@ namespace vmst::store {
 template <class Record>
 class RecordCache {
  public:
-  explicit RecordCache(size_t max_entries) : max_shard_entries_(max_entries / kShards + 1) {}
+  // `generation` is bumped by whoever invalidates (RecordCaches::invalidate) before it erases anything.
+  RecordCache(size_t max_entries, const std::atomic<uint64_t>& generation)
+      : generation_(generation), max_shard_entries_(max_entries / kShards + 1) {}
   RecordCache(const RecordCache&) = delete;
   RecordCache& operator=(const RecordCache&) = delete;
 
@@ -46,11 +48,11 @@ class RecordCache {
     }
   }
 
-  // Stores `record` if nothing was invalidated since `read_generation` was taken from `generation`.
-  void store(const Record& record, uint64_t read_generation, const std::atomic<uint64_t>& generation) {
+  // Stores `record` if nothing was invalidated since the generation was `read_generation`.
+  void store(const Record& record, uint64_t read_generation) {
     auto& shard = shard_of(record.id);
     std::lock_guard lock(shard.mutex);
-    if (generation.load() != read_generation) return;
+    if (generation_.load() != read_generation) return;
     if (shard.rows.size() >= max_shard_entries_) shard.rows.clear();
     shard.rows.insert_or_assign(record.id, record);
   }
@@ -86,8 +88,31 @@ class RecordCache {
   static constexpr size_t kShards = 16;
   Shard& shard_of(int64_t id) { return shards_[static_cast<uint64_t>(id) * 0x9e3779b97f4a7c15ULL >> 60]; }
 
+  const std::atomic<uint64_t>& generation_;
   size_t max_shard_entries_;
   std::array<Shard, kShards> shards_;
 };
+
+// The records with `ids` (those that exist), from `cache` where it has them. `query(wanted, out)` appends the
+// records among `wanted` to `out`; what it reads is stored unless an invalidation happened since the generation was
+// `read_generation` (taken before the reading transaction's first statement). Without a cache (the writer
+// connection, which must see its own uncommitted rows) every id is queried.
+template <class Record, class Query>
+std::vector<Record> cached_rows(RecordCache<Record>* cache, uint64_t read_generation, const std::vector<int64_t>& ids,
+                                Query&& query) {
+  std::vector<Record> out;
+  if (ids.empty()) return out;
+  if (cache == nullptr) {
+    query(ids, out);
+    return out;
+  }
+  std::vector<int64_t> missing;
+  cache->lookup(ids, out, missing);
+  if (missing.empty()) return out;
+  const size_t first_queried = out.size();
+  query(missing, out);
+  for (size_t i = first_queried; i < out.size(); ++i) cache->store(out[i], read_generation);
+  return out;
+}
 
 }  // namespace vmst::store

@@ -24,23 +24,23 @@ struct RowChange {
 std::optional<RowChange::Table> cached_table(const char* name);
 
 class RecordCaches {
+ private:
+  // Declared before the caches, which keep a reference to it.
+  std::atomic<uint64_t> generation_{0};
+
  public:
   // Statuses as find_statuses reads them (statuses + status_stats), keyed by id.
-  RecordCache<StatusRecord> statuses{4096};
+  RecordCache<StatusRecord> statuses{4096, generation_};
   // Accounts as find_accounts_for_display reads them (accounts + account_stats + avatar and header file paths).
-  RecordCache<AccountRecord> accounts{2048};
+  RecordCache<AccountRecord> accounts{2048, generation_};
 
   // Taken when a reader's lease begins; what it reads is stored only while this has not moved.
   uint64_t generation() const { return generation_.load(); }
-  const std::atomic<uint64_t>& generation_counter() const { return generation_; }
 
   // Drops the records the changed rows are part of. Bumps the generation first (see record_cache.hpp).
   void invalidate(const std::vector<RowChange>& changes);
   // For changes nobody listed: another process's commit, or work on the writer outside write().
   void drop_all();
-
- private:
-  std::atomic<uint64_t> generation_{0};
 };
 
 }  // namespace vmst::store

@@ -96,22 +96,14 @@ std::optional<StatusRecord> find_status_by_uri(Connection& c, const std::string&
 }
 
 std::vector<StatusRecord> find_statuses(Connection& c, const std::vector<int64_t>& ids) {
-  std::vector<StatusRecord> out;
-  if (ids.empty()) return out;
   auto* caches = c.record_caches();
-  std::vector<int64_t> missing;
-  if (caches) {
-    caches->statuses.lookup(ids, out, missing);
-    if (missing.empty()) return out;
-  }
-  auto& q = c.prepare(std::string(kStatusColumns) +
-                      "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.deleted_at IS NULL");
-  q.bind(1, id_list(caches ? missing : ids));
-  while (q.executeStep()) {
-    out.push_back(read_status(q));
-    if (caches) caches->statuses.store(out.back(), c.read_generation(), caches->generation_counter());
-  }
-  return out;
+  return cached_rows(caches ? &caches->statuses : nullptr, c.read_generation(), ids,
+                     [&c](const std::vector<int64_t>& wanted, std::vector<StatusRecord>& out) {
+                       auto& q = c.prepare(std::string(kStatusColumns) +
+                                           "WHERE s.id IN (SELECT value FROM json_each(?)) AND s.deleted_at IS NULL");
+                       q.bind(1, id_list(wanted));
+                       while (q.executeStep()) out.push_back(read_status(q));
+                     });
 }
 
 std::optional<int64_t> find_reblog(Connection& c, int64_t account_id, int64_t reblog_of_id) {

@@ -33,7 +33,7 @@ TEST_CASE("a status read once is served from the cache on the next read", "[stor
   // A record planted under the current generation is what the next read returns: reads consult the cache.
   auto planted = *read_status(f.db, id);
   planted.content = "<p>planted</p>";
-  caches.statuses.store(planted, caches.generation(), caches.generation_counter());
+  caches.statuses.store(planted, caches.generation());
   CHECK(read_status(f.db, id)->content == "<p>planted</p>");
 }
 
@@ -143,9 +143,9 @@ TEST_CASE("a row read before an invalidation is not stored after it", "[store][r
   s.content = "<p>old</p>";
   const uint64_t lease_began = caches.generation();
   caches.invalidate({{store::RowChange::Table::StatusStats, 42}});
-  caches.statuses.store(s, lease_began, caches.generation_counter());
+  caches.statuses.store(s, lease_began);
   CHECK(caches.statuses.size() == 0);
-  caches.statuses.store(s, caches.generation(), caches.generation_counter());
+  caches.statuses.store(s, caches.generation());
   CHECK(caches.statuses.size() == 1);
   // A write that changed nothing cached does not stop readers from filling the cache.
   const uint64_t before = caches.generation();
@@ -153,13 +153,34 @@ TEST_CASE("a row read before an invalidation is not stored after it", "[store][r
   CHECK(caches.generation() == before);
 }
 
+TEST_CASE("only the ids the cache lacks are queried, and what the query read is kept", "[store][record_caches]") {
+  const std::atomic<uint64_t> generation{0};
+  store::RecordCache<store::StatusRecord> cache(64, generation);
+  std::vector<std::vector<int64_t>> queried;
+  const auto query = [&](const std::vector<int64_t>& wanted, std::vector<store::StatusRecord>& out) {
+    queried.push_back(wanted);
+    for (int64_t id : wanted) {
+      if (id == 3) continue;  // no such row
+      out.emplace_back().id = id;
+    }
+  };
+  CHECK(store::cached_rows(&cache, 0, {1, 2, 3}, query).size() == 2);
+  CHECK(store::cached_rows(&cache, 0, {2, 3, 4}, query).size() == 2);
+  CHECK(store::cached_rows(&cache, 0, {1, 2, 4}, query).size() == 3);
+  CHECK(store::cached_rows(&cache, 0, {}, query).empty());
+  CHECK(queried == std::vector<std::vector<int64_t>>{{1, 2, 3}, {3, 4}});
+  // Without a cache (the writer) every id is queried, every time.
+  CHECK(store::cached_rows<store::StatusRecord>(nullptr, 0, {1, 2}, query).size() == 2);
+  CHECK(queried.back() == std::vector<int64_t>{1, 2});
+}
+
 TEST_CASE("a full cache shard is emptied rather than grown", "[store][record_caches]") {
-  store::RecordCache<store::StatusRecord> cache(16);  // one entry per shard, plus one
+  const std::atomic<uint64_t> generation{0};
+  store::RecordCache<store::StatusRecord> cache(16, generation);  // one entry per shard, plus one
   for (int64_t id = 1; id <= 1000; ++id) {
     store::StatusRecord s;
     s.id = id;
-    std::atomic<uint64_t> generation{0};
-    cache.store(s, 0, generation);
+    cache.store(s, 0);
   }
   CHECK(cache.size() <= 32);
   CHECK(cache.size() > 0);
