@@ -17,8 +17,8 @@ std::string_view first_bytes_at_character_boundary(std::string_view html, std::s
 
 }  // namespace
 
-ParsedHtmlFragment parse_remote_html(std::string_view html) {
-  return ParsedHtmlFragment::parse(clean_utf8(first_bytes_at_character_boundary(html, kMaxRemoteHtmlBytes)));
+ParsedHtmlFragment parse_remote_html(std::string_view html, const HtmlParseBudget& budget) {
+  return ParsedHtmlFragment::parse(clean_utf8(first_bytes_at_character_boundary(html, kMaxRemoteHtmlBytes)), budget);
 }
 
 }  // namespace vmst::text

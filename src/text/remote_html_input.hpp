@@ -12,7 +12,7 @@ inline constexpr std::size_t kMaxRemoteHtmlBytes = std::size_t{1} << 20;
 
 // Parses the first kMaxRemoteHtmlBytes of `html` (cut at a character boundary) as a <body> fragment, after
 // clean_utf8 has repaired its UTF-8 and dropped control characters and noncharacters. The fragment has no nodes
-// if parsing exceeded the default HtmlParseBudget.
-ParsedHtmlFragment parse_remote_html(std::string_view html);
+// if parsing exceeded `budget` (callers other than tests and benchmarks keep the default).
+ParsedHtmlFragment parse_remote_html(std::string_view html, const HtmlParseBudget& budget = {});
 
 }  // namespace vmst::text

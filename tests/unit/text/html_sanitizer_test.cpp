@@ -681,19 +681,23 @@ TEST_CASE("html sanitiser: 100,000 nested elements neither crash nor nest the ou
 TEST_CASE("html sanitiser: input that would take gumbo too long to parse gives empty output, quickly",
           "[sanitizer][limits]") {
   // Each pattern makes gumbo 0.10 scan a stack or list that grows with the input: seconds to minutes at 1 MiB.
+  // The bound on the time only catches a budget that is not applied at all: the parse is abandoned after 500 ms of
+  // its thread's CPU time or 2 s on the wall clock, whichever comes first, and a loaded machine may add to that.
   for (const std::string unit : {"<div>", "<ul><li>", "<b>x", "<i a=1><b a=2>x"}) {
     INFO(unit);
     const std::string input = repeat(unit, (1u << 20) / unit.size());
     const auto started = std::chrono::steady_clock::now();
+    CHECK_FALSE(parse_remote_html(input).complete());
     CHECK(sanitize_remote_html(input) == "");
-    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+    CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(15));
   }
   CHECK(html_to_plain_text(repeat("<div>", (1u << 20) / 5)) == "");
   std::string attributes = "<span";
   for (int i = 0; attributes.size() < (1u << 20) - 8; ++i) attributes.append(" a").append(std::to_string(i));
   const auto started = std::chrono::steady_clock::now();
+  CHECK_FALSE(parse_remote_html(attributes + ">x").complete());
   CHECK(sanitize_remote_html(attributes + ">x") == "");
-  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(3));
+  CHECK(std::chrono::steady_clock::now() - started < std::chrono::seconds(15));
 }
 
 TEST_CASE("html sanitiser: input on which gumbo fails an assertion gives empty output instead of ending the process",
@@ -727,14 +731,22 @@ TEST_CASE("html sanitiser: threads sanitising at once, some of them abandoning p
   CHECK(mismatches == std::vector<int>(4, 0));
 }
 
-TEST_CASE("html sanitiser: 1 MiB of ordinary markup is sanitised in full", "[sanitizer][limits]") {
+// Whether such a parse also fits the default time budget depends on the machine, so it is measured rather than
+// asserted: bench/remote_html_bench.cpp (docs/benchmarks.md). Here the time budget is out of the way, as a slow or
+// loaded machine running a sanitizer build would otherwise abandon the parse.
+TEST_CASE("html input: 1 MiB of ordinary markup is parsed in full within the default memory budget",
+          "[sanitizer][limits]") {
   const std::string unit =
       R"(<p>Text with a <a href="https://example.com/p" class="mention">link</a> &amp; <b>bold</b>.</p>)";
-  const std::string input = repeat(unit, (1u << 20) / unit.size());
-  const std::string output = sanitize_remote_html(input);
-  CHECK(output == repeat(R"(<p>Text with a <a href="https://example.com/p" class="mention" rel="nofollow noopener" )"
-                         R"(target="_blank">link</a> &amp; <b>bold</b>.</p>)",
-                         (1u << 20) / unit.size()));
+  const size_t units = kMaxRemoteHtmlBytes / unit.size();
+  HtmlParseBudget no_time_limit;
+  no_time_limit.time = std::chrono::hours(1);
+  const ParsedHtmlFragment fragment = parse_remote_html(repeat(unit, units), no_time_limit);
+  REQUIRE(fragment.complete());
+  REQUIRE(fragment.nodes().length == units);
+  const GumboNode& last = node_at(fragment.nodes(), static_cast<unsigned>(units - 1));
+  CHECK(is_html_element(last, GUMBO_TAG_P));
+  CHECK(text_content(last) == "Text with a link & bold.");
 }
 
 TEST_CASE("html sanitiser: input beyond 1 MiB is cut off at a character boundary", "[sanitizer][limits]") {
