@@ -142,6 +142,14 @@ class VmstInstance:
             raise AssertionError(f"vmst {' '.join(args)} exited {result.returncode}: {result.stderr}")
         return result
 
+    def cli_error(self, *args, input=None):
+        """Runs a command that must fail; returns its error, which must be one line on stderr starting "vmst: "."""
+        result = self.cli(*args, input=input, check=False)
+        assert result.returncode != 0, f"vmst {' '.join(args)} succeeded: {result.stdout}"
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("vmst: "), result.stderr
+        return lines[0]
+
     # --- the server ----------------------------------------------------------------------------------------
     def start(self, timeout=30):
         self._log = open(self.log_path, "w")

@@ -14,14 +14,6 @@ from oauth_helpers import client_token, get, password_token, post_form, register
 AP = {"Accept": "application/activity+json"}
 
 
-def fails(vmst, *args):
-    """Runs a command that must fail; returns its stderr."""
-    r = vmst.cli(*args, check=False)
-    assert r.returncode != 0, f"vmst {' '.join(args)} succeeded: {r.stdout}"
-    assert r.stderr.startswith("vmst: "), r.stderr
-    return r.stderr
-
-
 def show(vmst, name):
     return json.loads(vmst.cli("account", "show", name, "--json").stdout)
 
@@ -40,8 +32,8 @@ def test_show_and_list_describe_accounts_as_json(vmst):
     text = vmst.cli("account", "show", "alice").stdout
     assert "alice@example.test" in text and "active" in text
 
-    assert fails(vmst, "account", "show", "nobody") == 'vmst: no account "nobody"\n'
-    assert "no account" in fails(vmst, "account", "show", "nobody@elsewhere.example")
+    assert vmst.cli_error("account", "show", "nobody") == 'vmst: no account "nobody"'
+    assert "no account" in vmst.cli_error("account", "show", "nobody@elsewhere.example")
 
 
 def test_suspension_refuses_the_token_and_hides_the_profile_and_statuses(vmst):
@@ -81,13 +73,13 @@ def test_suspension_refuses_the_token_and_hides_the_profile_and_statuses(vmst):
         assert vmst.request("GET", path, headers=AP).status == 403, path
     assert show(vmst, "alice")["state"] == "suspended"
 
-    assert "already suspended" in fails(vmst, "account", "suspend", "alice")
+    assert "already suspended" in vmst.cli_error("account", "suspend", "alice")
     vmst.cli("account", "unsuspend", "alice")
     assert api(vmst, "GET", "/api/v1/accounts/verify_credentials", alice.token).status == 200
     assert api(vmst, "GET", f"/api/v1/statuses/{post['id']}", bob.token).status == 200
     assert bob_sees_boost() == (True, True)
-    assert "not suspended" in fails(vmst, "account", "unsuspend", "alice")
-    assert "no account" in fails(vmst, "account", "suspend", "nobody")
+    assert "not suspended" in vmst.cli_error("account", "unsuspend", "alice")
+    assert "no account" in vmst.cli_error("account", "suspend", "nobody")
     actions = [r[0] for r in sql(vmst, "SELECT action FROM admin_action_logs WHERE target_id = ? ORDER BY id",
                                  alice.id)]
     assert actions == ["suspend_account", "unsuspend_account"]
@@ -103,7 +95,7 @@ def test_silenced_accounts_stay_out_of_public_timelines(vmst):
     assert quiet["id"] not in public_ids(dave.token)
     assert quiet["id"] in public_ids(carol.token)  # one's own posts
     assert api(vmst, "GET", f"/api/v1/accounts/{carol.id}", dave.token).json()["limited"] is True
-    assert "already silenced" in fails(vmst, "account", "silence", "carol")
+    assert "already silenced" in vmst.cli_error("account", "silence", "carol")
     vmst.cli("account", "unsilence", "carol")
     assert quiet["id"] in public_ids()
 
@@ -132,9 +124,9 @@ def test_roles_change_and_bad_roles_change_nothing(vmst):
     make_user(vmst, "erin")
     vmst.cli("account", "role", "erin", "moderator")
     assert show(vmst, "erin")["role"] == "moderator"
-    err = fails(vmst, "account", "role", "erin", "king")
+    err = vmst.cli_error("account", "role", "erin", "king")
     assert "role \"king\" is not one of user, moderator, admin" in err
-    assert "no account" in fails(vmst, "account", "role", "nobody", "admin")
+    assert "no account" in vmst.cli_error("account", "role", "nobody", "admin")
     assert show(vmst, "erin")["role"] == "moderator"
     assert sql(vmst, "SELECT count(*) FROM admin_action_logs WHERE action = 'change_role_user'") == [(1,)]
 
@@ -158,8 +150,8 @@ def test_deleting_an_account_removes_it_for_good_and_keeps_the_name(vmst):
                                               "password": "a long password", "agreement": "true"},
                   headers={"Authorization": f"Bearer {client_token(vmst, register_app(vmst))}"})
     assert r.status == 422 and r.json()["details"]["username"][0]["error"] == "ERR_TAKEN"
-    assert "was deleted" in fails(vmst, "account", "delete", "gina")
-    assert "no account" in fails(vmst, "account", "delete", "nobody")
+    assert "was deleted" in vmst.cli_error("account", "delete", "gina")
+    assert "no account" in vmst.cli_error("account", "delete", "nobody")
 
 
 def test_approval_mode_keeps_a_sign_up_out_until_approved():
@@ -186,9 +178,9 @@ def test_approval_mode_keeps_a_sign_up_out_until_approved():
         vmst.cli("account", "approve", "hank")
         assert get(vmst, "/api/v1/accounts/verify_credentials", token).status == 200
         assert vmst.request("GET", "/users/hank", headers=AP).status == 200
-        assert "not waiting for approval" in fails(vmst, "account", "approve", "hank")
-        assert "not waiting for approval" in fails(vmst, "account", "reject", "hank")
-        assert "no account" in fails(vmst, "account", "approve", "nobody")
+        assert "not waiting for approval" in vmst.cli_error("account", "approve", "hank")
+        assert "not waiting for approval" in vmst.cli_error("account", "reject", "hank")
+        assert "no account" in vmst.cli_error("account", "approve", "nobody")
 
         sign_up("ivan")
         vmst.cli("account", "reject", "ivan")

@@ -26,14 +26,6 @@ def sql(vmst, statement, *args, data_dir=None):
         db.close()
 
 
-def fails(vmst, *args):
-    result = vmst.cli(*args, check=False)
-    assert result.returncode != 0, (args, result.stdout)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("vmst: "), result.stderr
-    return lines[0]
-
-
 class Poster(threading.Thread):
     """Posts statuses one after another until stopped, remembering each acknowledged id with the time of its 200."""
 
@@ -116,7 +108,7 @@ def test_a_backup_taken_while_posting_restores_every_acknowledged_post_into_a_ne
 def test_backup_refuses_a_folder_that_is_not_empty(vmst, tmp_path):
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "notes.txt").write_text("keep me")
-    assert fails(vmst, "backup", str(tmp_path / "full")) == \
+    assert vmst.cli_error("backup", str(tmp_path / "full")) == \
         f"vmst: {tmp_path / 'full'} is not empty: back up into a new or empty folder"
     assert sorted(os.listdir(tmp_path / "full")) == ["notes.txt"]
 
@@ -124,12 +116,12 @@ def test_backup_refuses_a_folder_that_is_not_empty(vmst, tmp_path):
 def test_restore_refuses_a_live_data_folder_and_an_occupied_one_without_force(vmst, tmp_path):
     make_user(vmst, "bob")
     vmst.cli("backup", str(tmp_path / "backup"))
-    message = fails(vmst, "restore", str(tmp_path / "backup"))
+    message = vmst.cli_error("restore", str(tmp_path / "backup"))
     assert message.startswith(f"vmst: a vmst server is running on {vmst.data_dir}")
-    assert fails(vmst, "restore", str(tmp_path / "backup"), "--force").startswith("vmst: a vmst server is running")
+    assert vmst.cli_error("restore", str(tmp_path / "backup"), "--force").startswith("vmst: a vmst server is running")
 
     vmst.stop()
-    message = fails(vmst, "restore", str(tmp_path / "backup"))
+    message = vmst.cli_error("restore", str(tmp_path / "backup"))
     assert message.startswith(f"vmst: {vmst.data_dir} already holds a database or media")
     out = vmst.cli("restore", str(tmp_path / "backup"), "--force").stdout
     assert "Moved the data that was there to" in out
@@ -141,13 +133,13 @@ def test_restore_refuses_a_live_data_folder_and_an_occupied_one_without_force(vm
 def test_restore_refuses_something_that_is_not_a_backup_or_is_damaged(vmst, tmp_path):
     target = tmp_path / "target"
     (tmp_path / "empty").mkdir()
-    assert fails(vmst, "restore", str(tmp_path / "empty"), "--data-dir", str(target)) == \
+    assert vmst.cli_error("restore", str(tmp_path / "empty"), "--data-dir", str(target)) == \
         f"vmst: {tmp_path / 'empty'} is not a vmst backup (it has no vmst.db)"
     vmst.cli("backup", str(tmp_path / "backup"))
     with open(tmp_path / "backup" / "vmst.db", "r+b") as f:
         f.seek(4096 * 3)
         f.write(b"\x5a" * 4096 * 4)
-    message = fails(vmst, "restore", str(tmp_path / "backup"), "--data-dir", str(target))
+    message = vmst.cli_error("restore", str(tmp_path / "backup"), "--data-dir", str(target))
     assert "integrity" in message or "cannot be read" in message, message
     assert not (target / "vmst.db").exists()
 
@@ -246,5 +238,5 @@ def test_media_prune_removes_only_old_cached_remote_media(network):
 def test_media_prune_names_a_bad_duration(network):
     server, _, _ = network
     for bad in ("7", "seven days", "7y", ""):
-        assert fails(server, "media", "prune", "--older-than", bad) == \
+        assert server.cli_error("media", "prune", "--older-than", bad) == \
             f'vmst: --older-than: "{bad}" is not a duration (use a number and a unit: 30m, 12h, 7d, 2w)'

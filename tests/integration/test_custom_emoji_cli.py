@@ -104,12 +104,6 @@ def emoji_list(vmst, *flags):
     return json.loads(vmst.cli("emoji", "list", "--json", *flags).stdout)
 
 
-def failing(vmst, *args):
-    r = vmst.cli(*args, check=False)
-    assert r.returncode != 0, r.stdout
-    return r.stderr
-
-
 # --- add -----------------------------------------------------------------------------------------------------
 
 def test_add_stores_the_emoji_and_the_api_lists_it_with_a_url_that_serves_the_image(vmst):
@@ -126,34 +120,34 @@ def test_add_stores_the_emoji_and_the_api_lists_it_with_a_url_that_serves_the_im
 
 def test_add_refuses_a_bad_shortcode_naming_it(vmst):
     path = write(vmst, "ok.png", png_bytes())
-    assert 'shortcode "bad-name" is invalid' in failing(vmst, "emoji", "add", "bad-name", path)
-    assert 'shortcode "x" is too short' in failing(vmst, "emoji", "add", "x", path)
+    assert 'shortcode "bad-name" is invalid' in vmst.cli_error("emoji", "add", "bad-name", path)
+    assert 'shortcode "x" is too short' in vmst.cli_error("emoji", "add", "x", path)
     assert "bad-name" not in [e["shortcode"] for e in emoji_list(vmst)]
 
 
 def test_add_refuses_files_that_are_not_png_gif_or_webp_whatever_their_name(vmst):
     path = write(vmst, "photo.png", JPEG)
-    err = failing(vmst, "emoji", "add", "photo", path)
+    err = vmst.cli_error("emoji", "add", "photo", path)
     assert "photo.png is not a PNG, GIF or WebP image (it is image/jpeg)" in err
     text = write(vmst, "notes.gif", b"just text")
-    assert "notes.gif is not a PNG, GIF or WebP image" in failing(vmst, "emoji", "add", "notes", text)
+    assert "notes.gif is not a PNG, GIF or WebP image" in vmst.cli_error("emoji", "add", "notes", text)
     assert not {"photo", "notes"} & {e["shortcode"] for e in emoji_list(vmst)}
 
 
 def test_add_refuses_an_image_over_256_kb(vmst):
     path = write(vmst, "huge.png", png_bytes() + b"\0" * (256 * 1024))
-    err = failing(vmst, "emoji", "add", "huge", path)
+    err = vmst.cli_error("emoji", "add", "huge", path)
     assert "huge.png is too big" in err and "256 KB" in err
 
 
 def test_add_names_a_missing_file(vmst):
-    err = failing(vmst, "emoji", "add", "ghost", os.path.join(vmst.dir, "nowhere.png"))
+    err = vmst.cli_error("emoji", "add", "ghost", os.path.join(vmst.dir, "nowhere.png"))
     assert "nowhere.png: no such file" in err
 
 
 def test_add_refuses_a_taken_shortcode_unless_overwriting(vmst):
     vmst.cli("emoji", "add", "taken", write(vmst, "a.png", png_bytes()))
-    assert "emoji :taken: already exists" in failing(vmst, "emoji", "add", "taken", write(vmst, "b.gif", GIF))
+    assert "emoji :taken: already exists" in vmst.cli_error("emoji", "add", "taken", write(vmst, "b.gif", GIF))
     vmst.cli("emoji", "add", "taken", write(vmst, "b.gif", GIF), "--overwrite")
     taken = [e for e in emoji_list(vmst) if e["shortcode"] == "taken"][0]
     assert taken["content_type"] == "image/gif"
@@ -172,7 +166,7 @@ def test_remove_deletes_the_emoji_and_its_image(vmst):
 
 
 def test_remove_names_an_unknown_shortcode(vmst):
-    assert "no local emoji :never_added:" in failing(vmst, "emoji", "remove", "never_added")
+    assert "no local emoji :never_added:" in vmst.cli_error("emoji", "remove", "never_added")
 
 
 # --- import / export -----------------------------------------------------------------------------------------
@@ -204,9 +198,9 @@ def test_import_reports_bad_names_and_oversized_images_and_exits_non_zero(vmst):
 
 
 def test_import_names_a_missing_or_unreadable_pack(vmst):
-    assert "nope.tar.gz: no such file" in failing(vmst, "emoji", "import", os.path.join(vmst.dir, "nope.tar.gz"))
+    assert "nope.tar.gz: no such file" in vmst.cli_error("emoji", "import", os.path.join(vmst.dir, "nope.tar.gz"))
     junk = write(vmst, "junk.tar.gz", b"this is not an archive at all" * 20)
-    assert "junk.tar.gz" in failing(vmst, "emoji", "import", junk)
+    assert "junk.tar.gz" in vmst.cli_error("emoji", "import", junk)
 
 
 def test_export_writes_a_pack_that_import_reads_back(vmst, tmp_path):
@@ -319,8 +313,8 @@ def test_remote_emoji_are_kept_per_domain_and_copy_adopts_one(network):
         assert domain == peer.domain
         assert "remoteblob" not in [e["shortcode"] for e in api(vmst, "GET", "/api/v1/custom_emojis").json()]
 
-        assert "no emoji :nothere: from" in failing(vmst, "emoji", "copy", f"nothere@{domain}")
-        assert "is not SHORTCODE@DOMAIN" in failing(vmst, "emoji", "copy", "remoteblob")
+        assert "no emoji :nothere: from" in vmst.cli_error("emoji", "copy", f"nothere@{domain}")
+        assert "is not SHORTCODE@DOMAIN" in vmst.cli_error("emoji", "copy", "remoteblob")
         assert "Copied :remoteblob:" in vmst.cli("emoji", "copy", f"remoteblob@{domain}").stdout
         local = {e["shortcode"]: e for e in api(vmst, "GET", "/api/v1/custom_emojis").json()}
         assert local["remoteblob"]["url"].startswith(vmst.base_url)
@@ -328,6 +322,6 @@ def test_remote_emoji_are_kept_per_domain_and_copy_adopts_one(network):
         copied = Image.open(io.BytesIO(fetch(local["remoteblob"]["url"])[2]))
         assert copied.format == "PNG" and copied.size == (1, 1)
         assert copied.convert("RGB").getpixel((0, 0)) == (1, 2, 3)
-        assert "already exists" in failing(vmst, "emoji", "copy", f"remoteblob@{domain}")
+        assert "already exists" in vmst.cli_error("emoji", "copy", f"remoteblob@{domain}")
     finally:
         images.close()

@@ -13,7 +13,7 @@ import pytest
 
 from api_client import api, make_user, sql
 from fedify_peer import FedifyPeer, FedifyPeerError
-from harness import VmstInstance
+from harness import VmstInstance, wait_until
 from stream_client import SseReader
 
 
@@ -27,16 +27,6 @@ def network():
         peer.wait_until_ready()
         users = {name: make_user(vmst, name) for name in ("alice", "bob")}
         yield vmst, peer, users
-
-
-def wait_until(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.1)
-    return None
 
 
 def domain(vmst, *args, check=True):

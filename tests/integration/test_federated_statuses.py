@@ -8,7 +8,7 @@ import pytest
 
 from api_client import api, make_user
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import VmstInstance, wait_until
 
 
 @pytest.fixture(scope="module")
@@ -34,16 +34,6 @@ def status_id_for(vmst, uri, timeout=10):
             db.close()
         if row:
             return str(row[0])
-        time.sleep(0.05)
-    return None
-
-
-def wait_until(check, timeout=10):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
         time.sleep(0.05)
     return None
 

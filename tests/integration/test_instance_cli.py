@@ -16,15 +16,6 @@ def vmst():
         yield instance
 
 
-def fails(vmst, *args):
-    """Runs a command that must fail; returns its one-line error message."""
-    result = vmst.cli(*args, check=False)
-    assert result.returncode != 0, (args, result.stdout)
-    lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("vmst: "), result.stderr
-    return lines[0]
-
-
 def rules_via_api(vmst):
     return api(vmst, "GET", "/api/v1/instance/rules").json()
 
@@ -59,10 +50,10 @@ def test_rules_added_moved_and_removed_show_in_the_instance_api(vmst):
 
 def test_bad_rules_input_is_named_and_changes_nothing(vmst):
     before = rules_via_api(vmst)
-    assert fails(vmst, "rules", "add", "   ") == "vmst: the rule text is blank"
-    assert "too long" in fails(vmst, "rules", "add", "x" * 301)
-    assert fails(vmst, "rules", "remove", "987654") == "vmst: no rule with id 987654 (see `vmst rules list`)"
-    assert "out of range" in fails(vmst, "rules", "move", before[0]["id"], "99")
+    assert vmst.cli_error("rules", "add", "   ") == "vmst: the rule text is blank"
+    assert "too long" in vmst.cli_error("rules", "add", "x" * 301)
+    assert vmst.cli_error("rules", "remove", "987654") == "vmst: no rule with id 987654 (see `vmst rules list`)"
+    assert "out of range" in vmst.cli_error("rules", "move", before[0]["id"], "99")
     not_a_number = vmst.cli("rules", "remove", "abc", check=False)
     assert not_a_number.returncode == 2 and "abc" in not_a_number.stderr
     assert rules_via_api(vmst) == before
@@ -101,16 +92,16 @@ def test_privacy_and_terms_pages_feed_their_endpoints_and_can_be_removed(vmst):
 
 def test_bad_page_input_is_named_and_changes_nothing(vmst):
     good = write(vmst, "good.md", "text\n")
-    message = fails(vmst, "page", "set", "abuot", good)
+    message = vmst.cli_error("page", "set", "abuot", good)
     assert message.startswith('vmst: unknown page "abuot" (pages: about, privacy, terms, ai-policy, funding')
     missing = os.path.join(vmst.dir, "missing.md")
-    assert fails(vmst, "page", "set", "funding", missing) == f"vmst: cannot read {missing}"
+    assert vmst.cli_error("page", "set", "funding", missing) == f"vmst: cannot read {missing}"
     empty = write(vmst, "empty.md", "\n\n")
-    assert fails(vmst, "page", "set", "funding", empty) == f"vmst: {empty}: the page text is empty"
+    assert vmst.cli_error("page", "set", "funding", empty) == f"vmst: {empty}: the page text is empty"
     latin1 = write(vmst, "latin1.md", "caf\xe9".encode("latin-1"))
-    assert fails(vmst, "page", "set", "funding", latin1) == f"vmst: {latin1}: the page text is not UTF-8 text"
-    assert fails(vmst, "page", "show", "funding") == "vmst: the funding page is not set (see `vmst page list`)"
-    assert fails(vmst, "page", "remove", "faq") == "vmst: the faq page is not set (see `vmst page list`)"
+    assert vmst.cli_error("page", "set", "funding", latin1) == f"vmst: {latin1}: the page text is not UTF-8 text"
+    assert vmst.cli_error("page", "show", "funding") == "vmst: the funding page is not set (see `vmst page list`)"
+    assert vmst.cli_error("page", "remove", "faq") == "vmst: the faq page is not set (see `vmst page list`)"
     assert "funding" not in [p["name"] for p in json.loads(vmst.cli("page", "list", "--json").stdout)]
 
 
@@ -132,9 +123,9 @@ def test_contact_account_and_email_show_in_the_v2_instance(vmst):
                      "email_chosen": True}
 
     # Bad input: named, and nothing changes.
-    assert fails(vmst, "instance", "contact", "--account", "nobody", "--email", "ok@social.example") == \
+    assert vmst.cli_error("instance", "contact", "--account", "nobody", "--email", "ok@social.example") == \
         'vmst: --account: there is no local account "nobody"'
-    assert fails(vmst, "instance", "contact", "--email", "not-an-address") == \
+    assert vmst.cli_error("instance", "contact", "--email", "not-an-address") == \
         'vmst: --email: "not-an-address" is not an email address'
     assert api(vmst, "GET", "/api/v2/instance").json()["contact"] == v2["contact"]
 
@@ -147,7 +138,7 @@ def test_the_short_description_is_the_instance_description(vmst):
     assert api(vmst, "GET", "/api/v2/instance").json()["description"] == "A small server for friends."
     v1 = api(vmst, "GET", "/api/v1/instance").json()
     assert v1["description"] == v1["short_description"] == "A small server for friends."
-    assert "too long" in fails(vmst, "instance", "description", "x" * 501)
+    assert "too long" in vmst.cli_error("instance", "description", "x" * 501)
     assert api(vmst, "GET", "/api/v2/instance").json()["description"] == "A small server for friends."
     vmst.cli("instance", "description", "")
     assert api(vmst, "GET", "/api/v2/instance").json()["description"] == ""

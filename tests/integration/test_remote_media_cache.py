@@ -15,7 +15,7 @@ from PIL import Image
 import media_samples
 from api_client import api, make_user
 from fedify_peer import FedifyPeer
-from harness import VmstInstance
+from harness import VmstInstance, wait_until
 
 AS = "https://www.w3.org/ns/activitystreams"
 
@@ -38,16 +38,6 @@ def sql(vmst, statement, *args):
         return db.execute(statement, args).fetchall()
     finally:
         db.close()
-
-
-def wait_until(check, timeout=15):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = check()
-        if value:
-            return value
-        time.sleep(0.05)
-    return None
 
 
 def note_with_picture(vmst, peer, name, picture_url, media_type):

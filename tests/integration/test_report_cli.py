@@ -17,12 +17,6 @@ def reports(vmst, *args):
     return json.loads(vmst.cli("report", "list", "--json", *args).stdout)
 
 
-def fails(vmst, *args):
-    r = vmst.cli(*args, check=False)
-    assert r.returncode != 0, r.stdout
-    return r.stderr
-
-
 def test_a_users_report_is_listed_shown_and_resolved(vmst):
     alice = make_user(vmst, "alice")
     bob = make_user(vmst, "bob")
@@ -46,22 +40,22 @@ def test_a_users_report_is_listed_shown_and_resolved(vmst):
     assert filed["id"] in vmst.cli("report", "list").stdout
 
     # Forwarding a report about a local account is refused, and the report stays open.
-    assert "local account" in fails(vmst, "report", "resolve", filed["id"], "--forward")
+    assert "local account" in vmst.cli_error("report", "resolve", filed["id"], "--forward")
     assert len(reports(vmst)) == 1
 
     assert f"Resolved report {filed['id']}" in vmst.cli("report", "resolve", filed["id"]).stdout
     assert reports(vmst) == []
     [resolved] = reports(vmst, "--all")
     assert resolved["action_taken"] is True and resolved["action_taken_at"]
-    assert "already resolved" in fails(vmst, "report", "resolve", filed["id"])
+    assert "already resolved" in vmst.cli_error("report", "resolve", filed["id"])
     assert sql(vmst, "SELECT action, target_id FROM admin_action_logs WHERE action = 'resolve_report'") == \
         [("resolve_report", filed["id"])]
 
 
 def test_unknown_reports_are_named(vmst):
-    assert fails(vmst, "report", "show", "999") == "vmst: no report with id 999\n"
-    assert fails(vmst, "report", "resolve", "999") == "vmst: no report with id 999\n"
-    assert fails(vmst, "report", "resolve", "999", "--forward") == "vmst: no report with id 999\n"
+    assert vmst.cli_error("report", "show", "999") == "vmst: no report with id 999"
+    assert vmst.cli_error("report", "resolve", "999") == "vmst: no report with id 999"
+    assert vmst.cli_error("report", "resolve", "999", "--forward") == "vmst: no report with id 999"
     assert vmst.cli("report", "show", "abc", check=False).returncode != 0
     assert sql(vmst, "SELECT count(*) FROM admin_action_logs") == [(0,)]
 
