@@ -22,6 +22,9 @@
 #include "crypto/http_signature.hpp"
 #include "crypto/rsa_keys.hpp"
 #include "net/url.hpp"
+#include "percentile.hpp"
+
+using vmst::bench::percentile;
 
 namespace {
 
@@ -29,12 +32,6 @@ struct PreparedRequest {
   std::string body;
   httplib::Headers headers;
 };
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
-}
 
 }  // namespace
 

@@ -16,14 +16,11 @@
 #include "store/database.hpp"
 #include "web/profile_page.hpp"
 #include "web/status_page.hpp"
+#include "percentile.hpp"
+
+using vmst::bench::percentile;
 
 namespace {
-
-double percentile(std::vector<double> values, double p) {
-  if (values.empty()) return 0;
-  std::sort(values.begin(), values.end());
-  return values[static_cast<size_t>(p * static_cast<double>(values.size() - 1))];
-}
 
 void measure(const char* name, int runs, const std::function<size_t()>& render) {
   std::vector<double> ms;

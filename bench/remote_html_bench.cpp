@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "percentile.hpp"
 #include "text/html_sanitizer.hpp"
 #include "text/remote_html_input.hpp"
 
@@ -22,15 +23,11 @@ double thread_cpu_ms() {
   return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
 }
 
-double median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace vmst::text;
+  using vmst::bench::percentile;
   const int runs = argc > 1 ? std::max(1, std::atoi(argv[1])) : 9;
   const std::string unit =
       R"(<p>Text with a <a href="https://example.com/p" class="mention">link</a> &amp; <b>bold</b>.</p>)";
@@ -53,8 +50,8 @@ int main(int argc, char** argv) {
   }
   const auto budget_ms = static_cast<double>(default_budget.time.count());
   std::printf("1 MiB of ordinary markup (%zu bytes), %d runs, CPU time of this thread:\n", input.size(), runs);
-  std::printf("  parse: median %.0f ms (min %.0f, max %.0f) = %.0f%% of the %.0f ms budget\n", median(parse_ms),
-              *std::min_element(parse_ms.begin(), parse_ms.end()), *std::max_element(parse_ms.begin(), parse_ms.end()),
-              100 * median(parse_ms) / budget_ms, budget_ms);
-  std::printf("  sanitise (parse and write): median %.0f ms\n", median(sanitise_ms));
+  const double parse_median = percentile(parse_ms, 0.5);
+  std::printf("  parse: median %.0f ms (min %.0f, max %.0f) = %.0f%% of the %.0f ms budget\n", parse_median,
+              percentile(parse_ms, 0), percentile(parse_ms, 1), 100 * parse_median / budget_ms, budget_ms);
+  std::printf("  sanitise (parse and write): median %.0f ms\n", percentile(sanitise_ms, 0.5));
 }
